@@ -1,0 +1,107 @@
+// casus::Document: one article and every layer the pipeline writes about it.
+//
+// Ownership: a Document owns its text and all layers. Layers are flat vectors of small records that
+// refer to each other by uint32_t index, never by pointer, so a Document can be moved, copied and
+// serialized freely.
+//
+// Invariant (checked by tests for every stage): every Span is a half-open byte range [begin, end)
+// into `text`, with begin <= end <= text.size(), and both ends on UTF-8 code point boundaries.
+// `text` is valid UTF-8 in Unicode NFC once the text stage has run. Spans are bytes inside C++;
+// they are converted to code points only at the JSON/Python edge (base/codepoints.h).
+//
+// Thread safety: a Document is a plain value; distinct Documents may be processed concurrently.
+#ifndef CASUS_DOCUMENT_H_
+#define CASUS_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace casus {
+
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool empty() const { return begin == end; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// A paragraph of `text` (separated from the next by a blank line in `text`).
+struct Paragraph {
+  Span span;
+};
+
+// A sentence: its byte span and its tokens [first_token, end_token) in Document::tokens.
+struct Sentence {
+  Span span;
+  uint32_t first_token = 0;
+  uint32_t end_token = 0;
+  uint32_t paragraph = 0;
+};
+
+// A token in the UD English EWT convention ("do" "n't", "U.S.", "e-mail").
+struct Token {
+  Span span;
+  uint32_t sentence = 0;
+  // True when the token's span is followed by whitespace (or ends the text).
+  bool space_after = true;
+};
+
+// Something that went wrong for this document. `stage` names the stage ("ingest", "text", ...).
+struct DocError {
+  std::string stage;
+  std::string message;
+};
+
+// Where Document::date came from.
+enum class DateSource { kNone, kInput, kMetadata, kDateline };
+const char* date_source_name(DateSource source);
+
+// One extra field of the input kept with the record: `json` is a serialized JSON value.
+struct MetaField {
+  std::string key;
+  std::string json;
+};
+
+struct Document {
+  // Identity and metadata.
+  std::string id;                    // stable id: input id, else derived from file name / URL
+  std::string url;                   // empty when unknown
+  std::string title;                 // empty when unknown
+  std::vector<std::string> authors;  // names as written, e.g. {"Andre Damon"}
+  std::string date;                  // "YYYY-MM-DD" or empty when unknown
+  DateSource date_source = DateSource::kNone;
+  // Where the document was read from, for error messages: "file.jsonl:12", "x.warc.gz@4096".
+  std::string origin;
+  // The detected input format ("markdown", "html", "jsonl", "warc", "text").
+  std::string format;
+
+  // The plain article text that every span indexes.
+  std::string text;
+
+  // Layers written by the text stage.
+  std::vector<Paragraph> paragraphs;
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+
+  // Extra input fields and material kept out of `text` (e.g. trailing boilerplate).
+  std::vector<MetaField> meta;
+  std::vector<DocError> errors;
+
+  std::string_view slice(Span span) const {
+    return std::string_view(text).substr(span.begin, span.end - span.begin);
+  }
+  void add_error(std::string stage, std::string message) {
+    errors.push_back(DocError{std::move(stage), std::move(message)});
+  }
+  // Sets meta[key] to the JSON string value `value` (replacing an existing key).
+  void set_meta_string(std::string_view key, std::string_view value);
+  // Sets meta[key] to a raw serialized JSON value.
+  void set_meta_json(std::string_view key, std::string json);
+};
+
+}  // namespace casus
+
+#endif  // CASUS_DOCUMENT_H_

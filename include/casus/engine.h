@@ -1,0 +1,34 @@
+// casus::Engine: runs the pipeline stages over Documents.
+//
+// An Engine is immutable after construction and thread-safe: one shared Engine serves all
+// threads; per-call scratch lives inside process(). process() never throws: a stage failure is
+// recorded in Document::errors and the remaining stages still run where they can.
+#ifndef CASUS_ENGINE_H_
+#define CASUS_ENGINE_H_
+
+#include <memory>
+
+#include "casus/document.h"
+#include "casus/options.h"
+
+namespace casus {
+
+class Engine {
+ public:
+  explicit Engine(EngineOptions options = {});
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Runs every stage on `doc` in order: text (UTF-8 repair, NFC, paragraphs, sentences, tokens).
+  void process(Document& doc) const;
+
+  const EngineOptions& options() const { return options_; }
+
+ private:
+  EngineOptions options_;
+};
+
+}  // namespace casus
+
+#endif  // CASUS_ENGINE_H_

@@ -1,0 +1,34 @@
+// casus::Sink: where coded documents go. The pipeline pushes each finished Document, in input
+// order, to one Sink and never knows whether it feeds JSON Lines, CoNLL-U or an HTTP response.
+// A Sink is used from one thread at a time.
+#ifndef CASUS_SINK_H_
+#define CASUS_SINK_H_
+
+#include <memory>
+#include <ostream>
+
+#include "casus/document.h"
+#include "casus/status.h"
+
+namespace casus {
+
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual Status write(const Document& doc) = 0;
+  virtual Status finish() { return Status::ok(); }
+};
+
+struct JsonOptions {
+  // Include the tokens layer (per token: span) in JSON output.
+  bool tokens = false;
+};
+
+// One JSON object per document per line (docs/schema.md). `out` must outlive the sink.
+std::unique_ptr<Sink> make_jsonl_sink(std::ostream& out, JsonOptions options = {});
+// Sentences and tokens as CoNLL-U, one "# newdoc id" block per document.
+std::unique_ptr<Sink> make_conllu_sink(std::ostream& out);
+
+}  // namespace casus
+
+#endif  // CASUS_SINK_H_

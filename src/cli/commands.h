@@ -1,0 +1,18 @@
+// Subcommands of the `casus` program. Each add_* registers one subcommand on the app; its callback
+// stores the exit status in *exit_code.
+#ifndef CASUS_CLI_COMMANDS_H_
+#define CASUS_CLI_COMMANDS_H_
+
+namespace CLI {
+class App;
+}
+
+namespace casus::cli {
+
+void add_code_command(CLI::App& app, int* exit_code);
+void add_eval_command(CLI::App& app, int* exit_code);
+void add_version_command(CLI::App& app, int* exit_code);
+
+}  // namespace casus::cli
+
+#endif  // CASUS_CLI_COMMANDS_H_

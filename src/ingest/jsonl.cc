@@ -1,0 +1,13 @@
+// Placeholder JSONL reader. Replaced by the RapidJSON-based reader.
+#include "ingest/ingest.h"
+
+namespace casus::ingest {
+
+void read_jsonl(std::string_view name, std::string_view, const EmitFn& emit) {
+  Document doc;
+  doc.id = id_from_name(name);
+  doc.add_error("ingest", "JSONL reader not implemented");
+  emit(std::move(doc));
+}
+
+}  // namespace casus::ingest

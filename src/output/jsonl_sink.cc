@@ -1,0 +1,183 @@
+// JSON Lines sink: the record contract of docs/schema.md. Byte spans become code point spans here,
+// and only here.
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "base/codepoints.h"
+#include "casus/casus.h"
+
+namespace casus {
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void write_string(Writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void write_string_or_null(Writer& w, std::string_view s) {
+  if (s.empty()) {
+    w.Null();
+  } else {
+    write_string(w, s);
+  }
+}
+
+void write_span(Writer& w, const CodepointIndex& cp, Span span) {
+  w.StartArray();
+  w.Uint(cp(span.begin));
+  w.Uint(cp(span.end));
+  w.EndArray();
+}
+
+void write_key(Writer& w, const char* key) { w.Key(key); }
+
+class JsonlSink final : public Sink {
+ public:
+  JsonlSink(std::ostream& out, JsonOptions options) : out_(out), options_(options) {}
+
+  Status write(const Document& doc) override {
+    buffer_.Clear();
+    Writer w(buffer_);
+    const CodepointIndex cp(doc.text);
+    w.StartObject();
+    write_key(w, "casus");
+    w.String(schema_version());
+    write_key(w, "id");
+    write_string(w, doc.id);
+    write_key(w, "url");
+    write_string_or_null(w, doc.url);
+    write_key(w, "title");
+    write_string_or_null(w, doc.title);
+    write_key(w, "authors");
+    w.StartArray();
+    for (const auto& a : doc.authors) write_string(w, a);
+    w.EndArray();
+    write_key(w, "date");
+    write_string_or_null(w, doc.date);
+    write_key(w, "date_source");
+    w.String(date_source_name(doc.date_source));
+    write_key(w, "format");
+    write_string_or_null(w, doc.format);
+    write_key(w, "text");
+    write_string(w, doc.text);
+    write_key(w, "paragraphs");
+    w.StartArray();
+    for (const auto& p : doc.paragraphs) write_span(w, cp, p.span);
+    w.EndArray();
+    write_key(w, "sentences");
+    w.StartArray();
+    for (const auto& s : doc.sentences) write_span(w, cp, s.span);
+    w.EndArray();
+    if (options_.tokens) {
+      write_key(w, "tokens");
+      w.StartArray();
+      for (const auto& t : doc.tokens) {
+        w.StartObject();
+        write_key(w, "span");
+        write_span(w, cp, t.span);
+        write_key(w, "sentence");
+        w.Uint(t.sentence);
+        w.EndObject();
+      }
+      w.EndArray();
+    }
+    for (const char* layer : {"entities", "quotes", "times", "places", "events"}) {
+      write_key(w, layer);
+      w.StartArray();
+      w.EndArray();
+    }
+    write_key(w, "meta");
+    w.StartObject();
+    for (const auto& m : doc.meta) {
+      write_string(w, m.key);
+      w.RawValue(m.json.data(), m.json.size(), rapidjson::kObjectType);
+    }
+    w.EndObject();
+    write_key(w, "errors");
+    w.StartArray();
+    for (const auto& e : doc.errors) {
+      w.StartObject();
+      write_key(w, "stage");
+      write_string(w, e.stage);
+      write_key(w, "message");
+      write_string(w, e.message);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    out_.write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
+    out_.put('\n');
+    if (!out_) return Status::io_error("cannot write output");
+    return Status::ok();
+  }
+
+  Status finish() override {
+    out_.flush();
+    return out_ ? Status::ok() : Status::io_error("cannot write output");
+  }
+
+ private:
+  std::ostream& out_;
+  JsonOptions options_;
+  rapidjson::StringBuffer buffer_;
+};
+
+class ConlluSink final : public Sink {
+ public:
+  explicit ConlluSink(std::ostream& out) : out_(out) {}
+
+  Status write(const Document& doc) override {
+    std::string s;
+    s += "# newdoc id = " + one_line(doc.id) + "\n";
+    uint32_t last_paragraph = UINT32_MAX;
+    for (size_t i = 0; i < doc.sentences.size(); ++i) {
+      const Sentence& sent = doc.sentences[i];
+      if (sent.paragraph != last_paragraph) {
+        s += "# newpar\n";
+        last_paragraph = sent.paragraph;
+      }
+      s += "# sent_id = " + one_line(doc.id) + "-" + std::to_string(i + 1) + "\n";
+      s += "# text = " + one_line(doc.slice(sent.span)) + "\n";
+      for (uint32_t t = sent.first_token; t < sent.end_token; ++t) {
+        const Token& tok = doc.tokens[t];
+        s += std::to_string(t - sent.first_token + 1);
+        s += '\t';
+        s += one_line(doc.slice(tok.span));
+        s += "\t_\t_\t_\t_\t_\t_\t_\t";
+        s += tok.space_after ? "_" : "SpaceAfter=No";
+        s += '\n';
+      }
+      s += '\n';
+    }
+    out_ << s;
+    if (!out_) return Status::io_error("cannot write output");
+    return Status::ok();
+  }
+
+  Status finish() override {
+    out_.flush();
+    return out_ ? Status::ok() : Status::io_error("cannot write output");
+  }
+
+ private:
+  // CoNLL-U fields and comments are single-line.
+  static std::string one_line(std::string_view v) {
+    std::string r(v);
+    for (char& c : r) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    return r;
+  }
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<Sink> make_jsonl_sink(std::ostream& out, JsonOptions options) {
+  return std::make_unique<JsonlSink>(out, options);
+}
+
+std::unique_ptr<Sink> make_conllu_sink(std::ostream& out) { return std::make_unique<ConlluSink>(out); }
+
+}  // namespace casus
