@@ -12,6 +12,7 @@ namespace casus::cli {
 void add_code_command(CLI::App& app, int* exit_code);
 void add_eval_command(CLI::App& app, int* exit_code);
 void add_version_command(CLI::App& app, int* exit_code);
+void add_show_command(CLI::App& app, int* exit_code);
 
 }  // namespace casus::cli
 

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   casus::cli::add_code_command(app, &exit_code);
   casus::cli::add_eval_command(app, &exit_code);
+  casus::cli::add_show_command(app, &exit_code);
   casus::cli::add_version_command(app, &exit_code);
   try {
     app.parse(argc, argv);
