@@ -49,6 +49,22 @@ struct Token {
   bool space_after = true;
 };
 
+// A temporal expression (TIMEX3 terms), normalized against the article date.
+enum class TimexType { kDate, kTime, kDuration, kSet };
+const char* timex_type_name(TimexType type);
+// What the value was resolved against: the article date, nothing (absolute), the previous
+// time expression, or nothing at all because no anchor was known (value keeps X placeholders).
+enum class TimeAnchor { kArticle, kAbsolute, kPrevious, kNone };
+const char* time_anchor_name(TimeAnchor anchor);
+
+struct Timex {
+  Span span;
+  TimexType type = TimexType::kDate;
+  std::string value;  // ISO-style TIMEX3 value: "2023-05-03", "2023-W18", "P3D", "XXXX-WXX-1", ...
+  TimeAnchor anchor = TimeAnchor::kNone;
+  uint32_t sentence = 0;
+};
+
 // Something that went wrong for this document. `stage` names the stage ("ingest", "text", ...).
 struct DocError {
   std::string stage;
@@ -85,6 +101,9 @@ struct Document {
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+
+  // Layer written by the time stage.
+  std::vector<Timex> times;
 
   // Extra input fields and material kept out of `text` (e.g. trailing boilerplate).
   std::vector<MetaField> meta;

@@ -26,6 +26,8 @@ struct EngineOptions {
   unsigned threads = 0;
   // Documents handed to the workers at a time; output order is always input order.
   size_t batch_size = 64;
+  // "YYYY-MM-DD": the anchor date for relative time expressions, overriding the article's date.
+  std::string anchor_date;
 };
 
 }  // namespace casus

@@ -18,6 +18,26 @@ const char* date_source_name(DateSource source) {
   return "none";
 }
 
+const char* timex_type_name(TimexType type) {
+  switch (type) {
+    case TimexType::kTime: return "TIME";
+    case TimexType::kDuration: return "DURATION";
+    case TimexType::kSet: return "SET";
+    case TimexType::kDate: break;
+  }
+  return "DATE";
+}
+
+const char* time_anchor_name(TimeAnchor anchor) {
+  switch (anchor) {
+    case TimeAnchor::kArticle: return "article";
+    case TimeAnchor::kAbsolute: return "absolute";
+    case TimeAnchor::kPrevious: return "previous";
+    case TimeAnchor::kNone: break;
+  }
+  return "none";
+}
+
 void Document::set_meta_json(std::string_view key, std::string json) {
   for (auto& field : meta) {
     if (field.key == key) {

@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -20,6 +21,7 @@ struct CodeArgs {
   unsigned threads = 0;
   bool tokens = false;
   bool quiet = false;
+  std::string date;
 };
 
 int run_code(const CodeArgs& args) {
@@ -51,6 +53,7 @@ int run_code(const CodeArgs& args) {
   }
   EngineOptions engine_options;
   engine_options.threads = args.threads;
+  engine_options.anchor_date = args.date;
   const Engine engine(engine_options);
   options.progress = !args.quiet && isatty(STDERR_FILENO);
   options.report_errors = !args.quiet;
@@ -87,6 +90,13 @@ void add_code_command(CLI::App& app, int* exit_code) {
   cmd->add_option("-o,--output", args->output, "Output file ('-' for stdout)")->capture_default_str();
   cmd->add_option("-t,--threads", args->threads, "Worker threads (0: one per core)")
       ->capture_default_str();
+  cmd->add_option("--date", args->date,
+                  "Anchor date YYYY-MM-DD for relative time expressions (overrides the article date)")
+      ->check([](const std::string& v) {
+        const bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-' &&
+                        std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+        return ok ? std::string() : std::string("--date must be YYYY-MM-DD");
+      });
   cmd->add_flag("--tokens", args->tokens, "Include the tokens layer in JSON output");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line and no per-document error lines");
   cmd->callback([args, exit_code] { *exit_code = run_code(*args); });

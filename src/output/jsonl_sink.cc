@@ -82,7 +82,24 @@ class JsonlSink final : public Sink {
       }
       w.EndArray();
     }
-    for (const char* layer : {"entities", "quotes", "times", "places", "events"}) {
+    write_key(w, "times");
+    w.StartArray();
+    for (const auto& t : doc.times) {
+      w.StartObject();
+      write_key(w, "text");
+      write_string(w, doc.slice(t.span));
+      write_key(w, "span");
+      write_span(w, cp, t.span);
+      write_key(w, "type");
+      w.String(timex_type_name(t.type));
+      write_key(w, "value");
+      write_string(w, t.value);
+      write_key(w, "anchor");
+      w.String(time_anchor_name(t.anchor));
+      w.EndObject();
+    }
+    w.EndArray();
+    for (const char* layer : {"entities", "quotes", "places", "events"}) {
       write_key(w, layer);
       w.StartArray();
       w.EndArray();

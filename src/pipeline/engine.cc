@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "text/text.h"
+#include "time/time.h"
 
 namespace casus {
 
@@ -24,6 +25,7 @@ void Engine::process(Document& doc) const {
     text::prepare(doc);
     text::segment(doc);
   });
+  run_stage("time", [&] { time::annotate(doc, options_.anchor_date); });
 }
 
 }  // namespace casus
