@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs `casus eval time --json` on the GUM dates and fails when recognition F1 or value accuracy
+# (all selected documents) falls below a floor. Exits 77 (ctest SKIP_RETURN_CODE) when the shared
+# data folder is absent.
+#
+# usage: check_time_floor.sh CASUS_BIN DATA_DIR GENRES F1_FLOOR VALUE_FLOOR
+set -u
+bin=$1 data=$2 genres=$3 f1_floor=$4 value_floor=$5
+if [[ -n "${CASUS_DATA:-}" ]]; then data=$CASUS_DATA; fi
+if [[ ! -d "$data/gum/dep" ]]; then
+  echo "SKIP: GUM not found under the shared data folder ($data/gum/dep); set CASUS_DATA to run the time floors"
+  exit 77
+fi
+json=$("$bin" eval time --json --gum "$data/gum" --genres "$genres") || {
+  echo "FAIL: casus eval time failed"
+  exit 1
+}
+echo "$json"
+value() { echo "$json" | grep -o "\"$1\": [0-9.]*" | head -n 1 | awk '{print $2}'; }
+status=0
+check() {
+  if awk -v v="$2" -v f="$3" 'BEGIN { exit !(v + 0 >= f + 0) }'; then
+    echo "ok: $1 $2 >= floor $3"
+  else
+    echo "FAIL: $1 $2 is below the floor $3"
+    status=1
+  fi
+}
+check f1 "$(value f1)" "$f1_floor"
+check value_accuracy "$(value value_accuracy)" "$value_floor"
+exit $status
