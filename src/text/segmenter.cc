@@ -1,10 +1,11 @@
 // Paragraphs, sentences and tokens for news text. The tokenizer (tokenizer.cc) makes one pass
-// over the bytes; sentence boundaries are then decided per token from its flags and its
-// neighbours' (sentence_rules below). Cost: linear in the text, no allocation per token beyond
-// the output vectors and one scratch vector.
+// over the bytes; sentence boundaries are then decided per paragraph by the learned classifier
+// (sentence_model.h), which reads the rule splitter's decisions (sentence_splitter.cc) among its
+// features. Cost: linear in the text, no allocation per token beyond the output vectors and
+// per-thread scratch vectors.
 #include <vector>
 
-#include "text/sentence_splitter.h"
+#include "text/sentence_model.h"
 #include "text/text.h"
 #include "text/tokenizer.h"
 
@@ -17,7 +18,9 @@ void segment(Document& doc) {
   if (doc.text.empty()) return;
   // Per-thread scratch, reused across documents (released when a huge document grew it).
   thread_local std::vector<RawToken> raw;
+  thread_local std::vector<uint8_t> breaks;
   raw.clear();
+  const SentenceModel& model = SentenceModel::builtin();
   tokenize(doc.text, &raw);
   doc.tokens.reserve(raw.size());
   const std::string_view text(doc.text);
@@ -28,9 +31,11 @@ void segment(Document& doc) {
     while (pe < n && !(raw[pe].flags & kParagraphBreakBefore)) ++pe;
     const uint32_t para = static_cast<uint32_t>(doc.paragraphs.size());
     doc.paragraphs.push_back(Paragraph{Span{raw[pb].begin, raw[pe - 1].end}});
+    breaks.resize(pe - pb);
+    model.split(text, raw.data() + pb, pe - pb, breaks.data());
     size_t sb = pb;
     for (size_t i = pb; i < pe; ++i) {
-      if (i + 1 < pe && !sentence_break_after(text, raw.data() + pb, i - pb, pe - pb)) continue;
+      if (!breaks[i - pb]) continue;
       Sentence s;
       s.span = Span{raw[sb].begin, raw[i].end};
       s.paragraph = para;
@@ -47,6 +52,7 @@ void segment(Document& doc) {
     pb = pe;
   }
   if (raw.capacity() > (1u << 20)) std::vector<RawToken>().swap(raw);
+  if (breaks.capacity() > (1u << 20)) std::vector<uint8_t>().swap(breaks);
 }
 
 }  // namespace casus::text

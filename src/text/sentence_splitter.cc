@@ -89,8 +89,10 @@ bool sentence_break_after(std::string_view text, const RawToken* toks, size_t i,
       return true;
     }
   }
-  // Emoticons and trailing punctuation runs after the end of a sentence stay with it.
+  // Emoticons and trailing punctuation runs after the end of a sentence stay with it, and so
+  // does an ellipsis ("... strike. ... What is": the ellipsis marks an omission in a quotation).
   if ((nf & kEmoticon) && (end.flags & (kTerminal | kPeriodEnd | kEmoticon))) return false;
+  if ((nf & kEllipsis) && k == i && (end.flags & (kTerminal | kPeriodEnd))) return false;
   if (nf & kContinuation) return false;
   if (end.flags & kEmoticon) {
     return (nf & (kUpper | kOpener | kNumber)) != 0 && k > 0 && (toks[k - 1].flags & kTerminal);

@@ -125,6 +125,11 @@ const Case kCases[] = {
     {"ellipsis_inner", "He paused... and then left.", "He paused ... and then left ."},
     {"ellipsis_end", "It was over... The crowd left.", "It was over ... || The crowd left ."},
     {"ellipsis_char", "Wait\u2026 what?", "Wait \u2026 what ?"},
+    // An ellipsis marking an omission in a quotation stays with the sentence before it.
+    {"ellipsis_in_quote", "He said: \"We will strike. ... What is left?\" Then he left.",
+     "He said : \" We will strike . ... || What is left ? \" || Then he left ."},
+    {"ellipsis_after_question", "Is it over? ... Nobody knows.",
+     "Is it over ? ... || Nobody knows ."},
     // Quotes and speech tags.
     {"speech_tag", "\"We didn't attack Putin,\" said Zelensky. He left.",
      "\" We did n't attack Putin , \" said Zelensky . || He left ."},

@@ -1,0 +1,21 @@
+// Date normalization shared by the HTML, JSON Lines and WARC readers. Pure functions.
+#ifndef CASUS_INGEST_HTML_DATE_H_
+#define CASUS_INGEST_HTML_DATE_H_
+
+#include <string>
+#include <string_view>
+
+namespace casus::ingest {
+
+// "YYYY-MM-DD" for a date written as ISO 8601 (date or datetime, '-', '/' or '.' separated, or
+// compact YYYYMMDD), RFC 822/1123 ("Wed, 03 May 2023 10:00:00 GMT"), "May 3, 2023" or
+// "3 May 2023". The calendar date is taken as written (no time zone shift). Empty when `s` is
+// not a valid date between the years 1800 and 2200.
+std::string normalize_date(std::string_view s);
+
+// The date in a URL path like ".../2023/05/03/slug" or ".../2023-05-03-slug"; empty if none.
+std::string date_from_url(std::string_view url);
+
+}  // namespace casus::ingest
+
+#endif  // CASUS_INGEST_HTML_DATE_H_
