@@ -237,21 +237,20 @@ TEST(IngestMarkdown, Robustness) {
   EXPECT_EQ(read_md(std::string("a\0b", 3)).text, std::string("a\0b", 3));
 }
 
-TEST(IngestMarkdown, LargeInputIsLinear) {
-  // ~20 MB of mixed paragraphs, plus a single 4 MB paragraph full of unmatched delimiters.
+TEST(IngestMarkdown, LargeInputWithUnmatchedDelimiters) {
+  // ~8 MB of mixed paragraphs plus a 2 MB paragraph of unmatched delimiters. A reader whose
+  // delimiter search is not linear would not finish within the test timeout; the throughput
+  // itself is measured by bench/, not here.
   std::string big;
-  big.reserve(24u << 20);
+  big.reserve(10u << 20);
   const std::string para =
       "Some *emphasis*, a [link](http://example.org/x_y), `code`, snake_case and 2*3 < 4 & "
       "more text to pad the line out a little.\n\n";
-  while (big.size() < (20u << 20)) big += para;
-  for (int i = 0; i < (1 << 18); ++i) big += "*a [b `c <d _e ";
-  const auto start = std::chrono::steady_clock::now();
+  while (big.size() < (8u << 20)) big += para;
+  for (int i = 0; i < (1 << 17); ++i) big += "*a [b `c <d _e ";
   const Document doc = read_md(big);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_GT(doc.text.size(), 10u << 20);
-  EXPECT_LT(seconds, 10.0);
+  EXPECT_GT(doc.text.size(), 4u << 20);
+  EXPECT_EQ(doc.text.find("*emphasis*"), std::string::npos);
 }
 
 TEST(IngestMarkdown, KremlinSample) {

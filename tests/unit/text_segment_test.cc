@@ -250,7 +250,8 @@ TEST(TextSegment, RawInvalidBytesDoNotCrash) {
   // segment() without prepare(): spans may not sit on code point boundaries, but it must not
   // crash or produce out-of-range spans.
   Document doc;
-  doc.text = std::string("\xFF\xFE a\x80 \xC3. \xF0\x9F b", 16);
+  static constexpr char kBytes[] = "\xFF\xFE a\x80 \xC3. \xF0\x9F b";
+  doc.text = std::string(kBytes, sizeof(kBytes) - 1);
   text::segment(doc);
   for (const Token& t : doc.tokens) EXPECT_LE(t.span.end, doc.text.size());
 }
