@@ -11,6 +11,8 @@
 #include "ingest/charset.h"
 #include "ingest/html_blocks.h"
 #include "ingest/html_date.h"
+#include "ingest/html_extract.h"
+#include "ingest/html_prefilter.h"
 #include "ingest/html_reader.h"
 #include "ingest/ingest.h"
 
@@ -20,8 +22,10 @@ namespace {
 constexpr size_t kMaxJsonLdScripts = 32;
 constexpr size_t kMaxBylines = 16;
 constexpr size_t kMaxFieldBytes = 2048;
-// A JSON-LD articleBody replaces the DOM text when it has at least this many bytes and at least
-// 40% of the DOM text's length (a teaser is not the article).
+// A JSON-LD articleBody replaces the DOM text when it has at least this many bytes, is over twice
+// as long as the DOM text (the page shows a teaser, or builds the article with scripts) and holds
+// no HTML markup. Otherwise the DOM text wins: articleBody is often truncated, or carries captions
+// and embed code.
 constexpr size_t kMinArticleBody = 250;
 
 std::string lower(std::string_view s) {
@@ -47,6 +51,15 @@ std::string clean(std::string_view s) { return cut_utf8(collapse_whitespace(s), 
 std::string_view attr(const GumboElement& e, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
   return a && a->value ? std::string_view(a->value) : std::string_view();
+}
+
+// True when `s` holds HTML tags or escaped tags ("<p>", "&lt;div").
+bool has_markup(std::string_view s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] == '<' && (std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/'))
+      return true;
+  }
+  return s.find("&lt;") != std::string_view::npos;
 }
 
 bool looks_like_url(std::string_view s) {
@@ -549,13 +562,15 @@ void read_html_page(std::string_view name, std::string_view bytes,
   }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
+  decoded.utf8 = strip_scripts_and_comments(decoded.utf8);
   GumboOutput* output = gumbo_parse_with_options(&options, decoded.utf8.data(), decoded.utf8.size());
   if (!output) {
     doc.add_error("ingest", "the HTML parser failed");
     return;
   }
   const PageMeta pm = collect_meta(output->root);
-  const std::vector<HtmlBlock> blocks = collect_blocks(output->root);
+  const HtmlPage page = collect_page(output->root);
+  const std::vector<HtmlBlock>& blocks = page.blocks;
   gumbo_destroy_output(&options, output);
   decoded.utf8.clear();
   decoded.utf8.shrink_to_fit();
@@ -564,7 +579,7 @@ void read_html_page(std::string_view name, std::string_view bytes,
   fill_metadata(pm, ld, doc);
 
   std::string text;
-  const std::vector<size_t> kept = select_blocks(blocks);
+  const std::vector<size_t> kept = select_blocks(page);
   bool title_dropped = false;
   for (size_t i : kept) {
     const HtmlBlock& b = blocks[i];
@@ -577,12 +592,17 @@ void read_html_page(std::string_view name, std::string_view bytes,
     if (!text.empty()) text += "\n\n";
     text += b.text;
   }
-  if (ld.body.size() >= kMinArticleBody && ld.body.size() * 5 >= text.size() * 2) {
+  if (ld.body.size() >= kMinArticleBody && text.size() * 2 < ld.body.size() &&
+      !has_markup(ld.body)) {
     text = ld.body;
     doc.set_meta_string("text_source", "json-ld articleBody");
   }
   doc.text = std::move(text);
-  if (doc.text.empty()) doc.add_error("ingest", "no visible text in the HTML page");
+  if (blocks.empty()) {
+    doc.add_error("ingest", "no visible text in the HTML page");
+  } else if (doc.text.empty()) {
+    doc.add_error("ingest", "no article text found");
+  }
 }
 
 void read_html(std::string_view name, std::string_view bytes, Document& doc) {

@@ -136,10 +136,37 @@ struct Context {
   bool link = false;
   bool article = false;
   GumboTag block_tag = GUMBO_TAG_BODY;
+  uint32_t node = 0;        // the innermost element
+  uint32_t block_node = 0;  // the innermost block element
+  bool self_furniture = false;  // this element itself (not an ancestor) is page furniture
 };
+
+uint64_t hash_of(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+// The tree node of element `e`; `ctx` is the element's own context (child_context).
+HtmlNode make_node(const Context& parent, const Context& ctx, const GumboElement& e) {
+  HtmlNode n;
+  n.parent = parent.node;
+  n.tag = e.tag;
+  const std::string_view cls = attr(e, "class");
+  const std::string_view id = attr(e, "id");
+  if (!cls.empty()) n.class_hash = hash_of(cls);
+  n.furniture = ctx.self_furniture;
+  n.positive = is_content_class(cls) || is_content_class(id);
+  n.article_body = lower(attr(e, "itemprop")) == "articlebody";
+  n.article = ctx.article && !parent.article;
+  n.caption = e.tag == GUMBO_TAG_FIGCAPTION || e.tag == GUMBO_TAG_CAPTION ||
+              is_caption_class(cls) || is_caption_class(id);
+  return n;
+}
 
 Context child_context(const Context& parent, const GumboElement& e) {
   Context ctx = parent;
+  ctx.self_furniture = false;
   const GumboTag tag = e.tag;
   if (tag == GUMBO_TAG_A) ctx.link = true;
   const std::string role = lower(attr(e, "role"));
@@ -148,8 +175,10 @@ Context child_context(const Context& parent, const GumboElement& e) {
       (tag == GUMBO_TAG_HEADER && !parent.article) || role == "navigation" ||
       role == "contentinfo" || role == "complementary" || role == "search" ||
       role == "menubar" || role == "menu" || role == "dialog" || role == "alertdialog" ||
-      (role == "banner" && !parent.article))
+      (role == "banner" && !parent.article)) {
     ctx.semantic = true;
+    ctx.self_furniture = true;
+  }
   const bool article_body = lower(attr(e, "itemprop")) == "articlebody";
   if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN || article_body || role == "main")
     ctx.article = true;
@@ -157,15 +186,19 @@ Context child_context(const Context& parent, const GumboElement& e) {
   // ("comments-open"): only smaller elements are judged by their class.
   if (tag != GUMBO_TAG_HTML && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_ARTICLE &&
       tag != GUMBO_TAG_MAIN && !article_body &&
-      (is_boilerplate_class(attr(e, "class")) || is_boilerplate_class(attr(e, "id"))))
+      (is_boilerplate_class(attr(e, "class")) || is_boilerplate_class(attr(e, "id"))) &&
+      !is_embed_class(attr(e, "class"))) {
     ctx.by_class = true;
+    ctx.self_furniture = true;
+  }
   if (is_block_tag(tag)) ctx.block_tag = tag;
   return ctx;
 }
 
 class Collector {
  public:
-  std::vector<HtmlBlock> run(const GumboNode* root) {
+  HtmlPage run(const GumboNode* root) {
+    page_.nodes.push_back(HtmlNode{});
     struct Frame {
       const GumboNode* node;
       unsigned child;
@@ -180,6 +213,7 @@ class Collector {
       const GumboVector* children = children_of(stack[top].node);
       if (!children || stack[top].child >= children->length) {
         if (stack[top].block) flush();
+        page_.nodes[stack[top].ctx.node].end = static_cast<uint32_t>(page_.nodes.size());
         path_.resize(stack[top].path_size);
         stack.pop_back();
         continue;
@@ -207,7 +241,11 @@ class Collector {
           if (block) flush();
           const size_t path_size = path_.size();
           path_.push_back(path_segment(e));
-          stack.push_back(Frame{c, 0, block, child_context(parent, e), path_size});
+          Context ctx = child_context(parent, e);
+          ctx.node = static_cast<uint32_t>(page_.nodes.size());
+          if (block) ctx.block_node = ctx.node;
+          page_.nodes.push_back(make_node(parent, ctx, e));
+          stack.push_back(Frame{c, 0, block, ctx, path_size});
           break;
         }
         default:  // comments, templates
@@ -215,7 +253,8 @@ class Collector {
       }
     }
     flush();
-    return std::move(blocks_);
+    page_.nodes[0].end = static_cast<uint32_t>(page_.nodes.size());
+    return std::move(page_);
   }
 
  private:
@@ -239,6 +278,7 @@ class Collector {
       current_.in_article = ctx.article;
       current_.semantic_boilerplate = ctx.semantic;
       current_.class_boilerplate = ctx.by_class;
+      current_.node = ctx.block_node;
       pending_space_ = false;
     }
     size_t before = current_.text.size();
@@ -253,11 +293,11 @@ class Collector {
   void flush() {
     pending_space_ = false;
     if (current_.text.empty()) return;
-    blocks_.push_back(std::move(current_));
+    page_.blocks.push_back(std::move(current_));
     current_ = HtmlBlock{};
   }
 
-  std::vector<HtmlBlock> blocks_;
+  HtmlPage page_;
   HtmlBlock current_;
   bool pending_space_ = false;
   std::vector<std::string> path_;
@@ -265,61 +305,93 @@ class Collector {
 
 }  // namespace
 
-bool is_boilerplate_class(std::string_view value) {
-  static const std::array<std::string_view, 31> kExact = {
-      "nav",        "navbar",   "navigation", "menu",      "footer",      "cookie",
-      "cookies",    "consent",  "share",      "sharing",   "social",      "comment",
-      "comments",   "related",  "advert",     "ad",        "ads",         "advertisement",
-      "sponsored",  "subscribe", "subscription", "newsletter", "breadcrumb", "breadcrumbs",
-      "sidebar",    "promo",    "popup",      "modal",     "signup",      "disqus",
-      "commentlist"};
-  static const std::array<std::string_view, 10> kPrefix = {
-      "share", "social", "cookie", "newsletter", "advert", "breadcrumb", "sidebar", "subscri",
-      "navbar", "footer"};
-  std::string token;
+namespace {
+
+// True when one of the lower-cased alphanumeric tokens of `value` ("Story-Body_2" -> "story",
+// "body", "2") equals a word of `exact` or starts with a word of `prefix`.
+template <size_t E, size_t P>
+bool has_token(std::string_view value, const std::array<std::string_view, E>& exact,
+               const std::array<std::string_view, P>& prefix) {
+  char token[48];
+  size_t n = 0;
   auto judge = [&]() {
-    if (token.empty()) return false;
-    for (auto w : kExact)
-      if (token == w) return true;
-    for (auto p : kPrefix)
-      if (token.size() >= p.size() && token.compare(0, p.size(), p) == 0) return true;
+    if (n == 0 || n > sizeof(token)) return false;
+    const std::string_view t(token, n);
+    for (auto w : exact)
+      if (t == w) return true;
+    for (auto p : prefix)
+      if (t.size() >= p.size() && t.substr(0, p.size()) == p) return true;
     return false;
   };
+  char prev = ' ';
   for (size_t i = 0; i <= value.size(); ++i) {
     const char c = i < value.size() ? value[i] : ' ';
+    // camelCase is split too: "contentFooter" -> "content", "footer".
+    const bool camel = std::isupper(static_cast<unsigned char>(c)) &&
+                       std::islower(static_cast<unsigned char>(prev));
+    prev = c;
+    if (camel) {
+      if (judge()) return true;
+      n = 0;
+    }
     if (std::isalnum(static_cast<unsigned char>(c))) {
-      token += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (n < sizeof(token)) token[n] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      ++n;
       continue;
     }
     if (judge()) return true;
-    token.clear();
+    n = 0;
   }
   return false;
 }
 
-std::vector<HtmlBlock> collect_blocks(const GumboNode* root) {
+}  // namespace
+
+bool is_boilerplate_class(std::string_view value) {
+  static constexpr std::array<std::string_view, 50> kExact = {
+      "nav",        "navbar",    "navigation",   "menu",       "footer",      "cookie",
+      "cookies",    "consent",   "share",        "sharing",    "social",      "comment",
+      "comments",   "related",   "advert",       "ad",         "ads",         "advertisement",
+      "sponsored",  "subscribe", "subscription", "newsletter", "breadcrumb",  "breadcrumbs",
+      "sidebar",    "promo",     "popup",        "modal",      "signup",      "disqus",
+      "commentlist", "byline",   "tags",         "tagged",     "tagcloud",    "masthead",
+      "toolbar",    "pagination", "pager",       "outbrain",   "taboola",     "recirc",
+      "recommended", "trending", "popular",      "paywall",    "widget",      "dateline",
+      "skiplink",   "more"};
+  static constexpr std::array<std::string_view, 13> kPrefix = {
+      "share", "social", "cookie", "newsletter", "advert", "breadcrumb", "sidebar", "subscri",
+      "navbar", "footer", "byline", "recommend", "related"};
+  return has_token(value, kExact, kPrefix);
+}
+
+bool is_content_class(std::string_view value) {
+  static constexpr std::array<std::string_view, 16> kExact = {
+      "article",  "articlebody", "story",   "storybody",  "storytext", "content",
+      "entry",    "entrycontent", "text",   "post",       "postbody",  "postcontent",
+      "prose",    "richtext",    "body",    "articletext"};
+  static constexpr std::array<std::string_view, 2> kPrefix = {"article", "story"};
+  return has_token(value, kExact, kPrefix);
+}
+
+bool is_embed_class(std::string_view value) {
+  static constexpr std::array<std::string_view, 3> kExact = {"embed", "tweet", "embedded"};
+  static constexpr std::array<std::string_view, 0> kPrefix = {};
+  return has_token(value, kExact, kPrefix);
+}
+
+bool is_caption_class(std::string_view value) {
+  static constexpr std::array<std::string_view, 5> kExact = {"caption", "credit", "credits",
+                                                             "figcaption", "imagecaption"};
+  static constexpr std::array<std::string_view, 1> kPrefix = {"caption"};
+  return has_token(value, kExact, kPrefix);
+}
+
+HtmlPage collect_page(const GumboNode* root) {
   if (!root) return {};
   return Collector().run(root);
 }
 
-std::vector<size_t> select_blocks(const std::vector<HtmlBlock>& blocks) {
-  size_t total = 0;
-  for (const auto& b : blocks) total += b.text.size();
-  std::vector<size_t> kept;
-  for (int level = 0; level < 3; ++level) {
-    kept.clear();
-    size_t chars = 0;
-    for (size_t i = 0; i < blocks.size(); ++i) {
-      const HtmlBlock& b = blocks[i];
-      if (level < 2 && b.semantic_boilerplate) continue;
-      if (level < 1 && b.class_boilerplate) continue;
-      kept.push_back(i);
-      chars += b.text.size();
-    }
-    if (chars * 5 >= total && chars > 0) break;
-  }
-  return kept;
-}
+std::vector<HtmlBlock> collect_blocks(const GumboNode* root) { return collect_page(root).blocks; }
 
 std::string collapse_whitespace(std::string_view s) {
   std::string out;

@@ -7,11 +7,28 @@
 #include <gumbo.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace casus::ingest {
+
+// One element of the visible body, in document order (preorder): the descendants of node i are
+// the nodes i+1 .. end-1, and a parent always comes before its children.
+struct HtmlNode {
+  uint32_t parent = 0;       // index of the parent node; the root points to itself (0)
+  uint32_t end = 0;          // one past the last descendant
+  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  uint64_t class_hash = 0;   // hash of the class attribute (0 when absent): finds sibling parts
+  // Page furniture by itself: nav, footer, aside, form, menu, a header outside an article, such an
+  // ARIA role, or a furniture word in its class or id (see is_boilerplate_class).
+  bool furniture = false;
+  bool positive = false;     // class or id names article content ("article-body", "story", ...)
+  bool article = false;      // article, main, role=main or itemprop=articleBody
+  bool article_body = false; // itemprop=articleBody
+  bool caption = false;      // figcaption, caption, or a class/id naming a caption or credit
+};
 
 // One run of text between block boundaries (p, div, li, h1-h6, br, tr, ...).
 struct HtmlBlock {
@@ -27,21 +44,36 @@ struct HtmlBlock {
   // Inside an element whose class or id names a page furniture part (nav, menu, footer, cookie,
   // share, comments, related, advert, subscribe, ...).
   bool class_boilerplate = false;
+  uint32_t node = 0;        // the innermost block element (index into HtmlPage::nodes)
+};
+
+// The block list together with the element tree it came from.
+struct HtmlPage {
+  std::vector<HtmlNode> nodes;  // nodes[0] is the document root
+  std::vector<HtmlBlock> blocks;
 };
 
 // Walks the visible body of a parsed page (`root` is GumboOutput::root) in document order. Skips
 // head, script, style, noscript, template, svg, iframe, form controls, and hidden elements
 // (hidden attribute, aria-hidden="true", inline display:none / visibility:hidden). Iterative: any
 // nesting depth is safe. Cost: linear in the size of the tree.
+HtmlPage collect_page(const GumboNode* root);
+// The blocks of collect_page alone.
 std::vector<HtmlBlock> collect_blocks(const GumboNode* root);
-
-// Indices (ascending) of the blocks that form the article text. For now: all blocks minus page
-// furniture, falling back to looser rules when the strict ones would keep under a fifth of the
-// text (a furniture word in the class of the main container must not empty the page).
-std::vector<size_t> select_blocks(const std::vector<HtmlBlock>& blocks);
 
 // True when a class or id attribute value contains a token that names page furniture.
 bool is_boilerplate_class(std::string_view class_or_id);
+
+// True when a class or id attribute value contains a token that names article content
+// ("article", "story", "content", "entry", "post-body", "text", ...).
+bool is_content_class(std::string_view class_or_id);
+
+// True when a class attribute value names embedded content (a quoted post, a tweet): such an
+// element is content even when its class also names social media.
+bool is_embed_class(std::string_view class_value);
+
+// True when a class or id attribute value names a caption or a credit.
+bool is_caption_class(std::string_view class_or_id);
 
 // `s` with whitespace runs (including U+00A0) collapsed to one space and trimmed.
 std::string collapse_whitespace(std::string_view s);

@@ -7,9 +7,9 @@
 
 namespace casus::ingest {
 
-// "YYYY-MM-DD" for a date written as ISO 8601 (date or datetime, '-', '/' or '.' separated, or
-// compact YYYYMMDD), RFC 822/1123 ("Wed, 03 May 2023 10:00:00 GMT"), "May 3, 2023" or
-// "3 May 2023". The calendar date is taken as written (no time zone shift). Empty when `s` is
+// "YYYY-MM-DD" for a date in a meta tag or JSON-LD field: every form the shared parser accepts
+// (dates.h: ISO 8601 dates and datetimes, RFC 822/1123, "May 3, 2023", "3 May 2023", ...) plus
+// compact YYYYMMDD. The calendar date is taken as written (no time zone shift). Empty when `s` is
 // not a valid date between the years 1800 and 2200.
 std::string normalize_date(std::string_view s);
 

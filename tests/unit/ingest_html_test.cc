@@ -6,6 +6,7 @@
 #include "ingest/charset.h"
 #include "ingest/html_blocks.h"
 #include "ingest/html_date.h"
+#include "ingest/html_extract.h"
 #include "ingest/ingest.h"
 
 namespace casus::ingest {
@@ -170,12 +171,12 @@ TEST(HtmlBlocks, ClassTokensAndFallback) {
 }
 
 TEST(HtmlBlocks, BlockListCarriesStructure) {
-  Document unused;
   GumboOutput* out = gumbo_parse(
       "<body><article class='story'><p>One <a href='x'>two</a></p></article>"
       "<nav><p>Menu</p></nav></body>");
-  const std::vector<HtmlBlock> blocks = collect_blocks(out->root);
+  const HtmlPage page = collect_page(out->root);
   gumbo_destroy_output(&kGumboDefaultOptions, out);
+  const std::vector<HtmlBlock>& blocks = page.blocks;
   ASSERT_EQ(blocks.size(), 2u);
   EXPECT_EQ(blocks[0].text, "One two");
   EXPECT_EQ(blocks[0].tag, "p");
@@ -183,7 +184,18 @@ TEST(HtmlBlocks, BlockListCarriesStructure) {
   EXPECT_TRUE(blocks[0].in_article);
   EXPECT_EQ(blocks[0].path, "body>article.story>p");
   EXPECT_TRUE(blocks[1].semantic_boilerplate);
-  EXPECT_EQ(select_blocks(blocks), std::vector<size_t>{0});
+  EXPECT_EQ(select_blocks(page), std::vector<size_t>{0});
+  // The tree: the article node holds the first block; the nav node is furniture.
+  const HtmlNode& article = page.nodes[blocks[0].node - 0];
+  EXPECT_EQ(article.tag, GUMBO_TAG_P);
+  EXPECT_TRUE(page.nodes[article.parent].article);
+  EXPECT_TRUE(page.nodes[article.parent].positive);
+  EXPECT_TRUE(page.nodes[page.nodes[blocks[1].node].parent].furniture);
+  for (size_t i = 1; i < page.nodes.size(); ++i) {
+    EXPECT_LT(page.nodes[i].parent, i);
+    EXPECT_GT(page.nodes[i].end, i);
+    EXPECT_LE(page.nodes[i].end, page.nodes[page.nodes[i].parent].end);
+  }
 }
 
 TEST(HtmlCharset, Windows1252Declared) {
