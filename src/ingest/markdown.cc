@@ -19,6 +19,7 @@
 // Cost: linear in the input. Only ASCII bytes are ever cut or dropped, so multi-byte sequences
 // are never split, and invalid UTF-8 passes through untouched (the text stage repairs it).
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,18 @@ std::string lower(std::string_view s) {
 std::vector<std::string_view> split_lines(std::string_view s) {
   std::vector<std::string_view> lines;
   size_t start = 0;
+  if (std::memchr(s.data(), '\r', s.size()) == nullptr) {
+    // Fast path: "\n" line ends only, found with memchr.
+    while (start < s.size()) {
+      const void* nl = std::memchr(s.data() + start, '\n', s.size() - start);
+      if (nl == nullptr) break;
+      const size_t i = static_cast<size_t>(static_cast<const char*>(nl) - s.data());
+      lines.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+    if (start < s.size()) lines.push_back(s.substr(start));
+    return lines;
+  }
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\n' || s[i] == '\r') {
       lines.push_back(s.substr(start, i - start));
