@@ -65,6 +65,63 @@ struct Timex {
   uint32_t sentence = 0;
 };
 
+// Entities layer (written by the entities stage, src/entities/stage.h).
+// Named-entity types (OntoNotes-style): persons, organizations, geo-political entities
+// (countries, states, cities as political units), other locations, nationalities / religious /
+// political groups ("Ukrainian"), facilities (buildings, bridges: "the Kremlin", "Kerch Bridge").
+enum class EntityType : uint8_t { kPer, kOrg, kGpe, kLoc, kNorp, kFac };
+// "PER", "ORG", "GPE", "LOC", "NORP", "FAC".
+inline const char* entity_type_name(EntityType type) {
+  static constexpr const char* kNames[] = {"PER", "ORG", "GPE", "LOC", "NORP", "FAC"};
+  return kNames[static_cast<int>(type)];
+}
+// How a mention refers: a proper name ("Antony Blinken"), a common noun phrase ("the
+// secretary", "US officials") or a pronoun ("he").
+enum class MentionKind : uint8_t { kName, kNominal, kPronoun };
+inline const char* mention_kind_name(MentionKind kind) {
+  static constexpr const char* kNames[] = {"name", "nominal", "pronoun"};
+  return kNames[static_cast<int>(kind)];
+}
+
+// One mention of an entity: tokens [first_token, end_token) of one sentence; `span` covers them.
+// Mentions are sorted by span.begin (longer first on ties); they may nest ("US" inside "US
+// officials") but never cross.
+struct Mention {
+  Span span;
+  EntityType type = EntityType::kPer;
+  MentionKind kind = MentionKind::kName;
+  uint32_t entity = 0;  // index into Document::entities
+  uint32_t sentence = 0;
+  uint32_t first_token = 0;
+  uint32_t end_token = 0;
+};
+
+// One entity of the article (a coreference chain) and its CAMEO actor code. Actor fields are
+// empty when the entity is not a known actor: codes are never guessed.
+struct Entity {
+  EntityType type = EntityType::kPer;
+  std::string name;                // canonical name: the fullest proper name among its mentions
+  std::vector<uint32_t> mentions;  // indices into Document::mentions, in text order
+  std::string actor_code;          // "USAGOV", "IGOWSTNAT", "RUS", or ""
+  std::string actor_country;       // ISO3 or ""
+  std::string actor_role;          // "GOV", "MIL", ... or ""
+  std::string actor_basis;         // "lexicon", "role+country", "country", or ""
+  std::string actor_id;            // actor lexicon entry id, or ""
+};
+
+// The syntax of one token (UD English): written by the syntax stage, parallel to
+// Document::tokens. `head` is the index of the head token in Document::tokens (same sentence), or
+// kNoHead for the root of its sentence (deprel "root").
+inline constexpr uint32_t kNoHead = 0xffffffffu;
+struct TokenSyntax {
+  std::string upos;    // "NOUN", "VERB", "PROPN", ...
+  std::string xpos;    // Penn Treebank tag: "NN", "VBD", ...
+  std::string lemma;   // "say" for "said"
+  std::string feats;   // UD features: "Mood=Ind|Tense=Past|VerbForm=Fin", or "" for none
+  std::string deprel;  // "nsubj", "obj", "ccomp", "nsubj:pass", ...
+  uint32_t head = kNoHead;
+};
+
 // Something that went wrong for this document. `stage` names the stage ("ingest", "text", ...).
 struct DocError {
   std::string stage;
@@ -101,9 +158,16 @@ struct Document {
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
+  // Layer written by the syntax stage: one entry per token, or empty when it has not run.
+  std::vector<TokenSyntax> syntax;
 
   // Layer written by the time stage.
   std::vector<Timex> times;
+
+  // Layer written by the entities stage.
+  std::vector<Mention> mentions;
+  std::vector<Entity> entities;
+
 
   // Extra input fields and material kept out of `text` (e.g. trailing boilerplate).
   std::vector<MetaField> meta;

@@ -115,6 +115,8 @@ void add_eval_command(CLI::App& app, int* exit_code) {
   eval->require_subcommand(1);
   add_eval_segment(*eval, exit_code);
   add_eval_time(*eval, exit_code);
+  add_eval_ner(*eval, exit_code);
+  add_eval_coref(*eval, exit_code);
   add_eval_html(*eval, exit_code);
 }
 

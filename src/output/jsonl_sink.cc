@@ -99,7 +99,52 @@ class JsonlSink final : public Sink {
       w.EndObject();
     }
     w.EndArray();
-    for (const char* layer : {"entities", "quotes", "places", "events"}) {
+    write_key(w, "entities");
+    w.StartArray();
+    for (size_t i = 0; i < doc.entities.size(); ++i) {
+      const Entity& e = doc.entities[i];
+      w.StartObject();
+      write_key(w, "id");
+      write_string(w, "e" + std::to_string(i + 1));
+      write_key(w, "type");
+      w.String(entity_type_name(e.type));
+      write_key(w, "name");
+      write_string(w, e.name);
+      write_key(w, "actor");
+      if (e.actor_code.empty()) {
+        w.Null();
+      } else {
+        w.StartObject();
+        write_key(w, "code");
+        write_string(w, e.actor_code);
+        write_key(w, "country");
+        write_string_or_null(w, e.actor_country);
+        write_key(w, "role");
+        write_string_or_null(w, e.actor_role);
+        write_key(w, "basis");
+        write_string(w, e.actor_basis);
+        write_key(w, "lexicon_id");
+        write_string_or_null(w, e.actor_id);
+        w.EndObject();
+      }
+      write_key(w, "mentions");
+      w.StartArray();
+      for (uint32_t mi : e.mentions) {
+        const Mention& m = doc.mentions[mi];
+        w.StartObject();
+        write_key(w, "text");
+        write_string(w, doc.slice(m.span));
+        write_key(w, "span");
+        write_span(w, cp, m.span);
+        write_key(w, "kind");
+        w.String(mention_kind_name(m.kind));
+        w.EndObject();
+      }
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+    for (const char* layer : {"quotes", "places", "events"}) {
       write_key(w, layer);
       w.StartArray();
       w.EndArray();

@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "entities/stage.h"
 #include "text/text.h"
 #include "time/time.h"
 
@@ -25,6 +26,7 @@ void Engine::process(Document& doc) const {
     text::prepare(doc);
     text::segment(doc);
   });
+  run_stage("entities", [&] { entities::annotate(doc); });
   run_stage("time", [&] { time::annotate(doc, options_.anchor_date); });
 }
 

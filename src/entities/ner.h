@@ -1,0 +1,193 @@
+// Named-entity recognition: a greedy left-to-right averaged-perceptron BIO tagger over the
+// tokens of one sentence (UD EWT tokenization, as text::segment writes it), typing names as
+// PER, ORG, GPE, LOC, NORP or FAC (casus::EntityType).
+//
+// Features (all hashed into one fixed table of weight rows, one row of kNerTags weights per
+// bucket; no std::string is built per token): the word (as written and lower-cased), its shape,
+// prefixes and suffixes, neighbouring words and shapes, the previous two tags, gazetteer matches
+// from the ActorCoder's knowledge (country names, demonyms, capitals, lexicon persons,
+// organizations and seats of power, titles) and a capitalization table learned by casus from
+// unlabeled news (how often each word is capitalized inside a sentence).
+//
+// Model file (versioned loader, docs/entities.md): "CASUSNER" magic, format version, a 64-bit
+// FNV-1a hash of the payload, then the payload (table size, capitalization table, int16
+// quantized weights). Unknown magic, version or a hash mismatch are refused.
+//
+// Ownership and threads: a NerModel is immutable once loaded; recognize() is const and may run on
+// any number of threads, each with its own NerWorkspace. builtin() shares the model embedded in
+// the binary (models/ner.bin), loaded on first use.
+#ifndef CASUS_ENTITIES_NER_H_
+#define CASUS_ENTITIES_NER_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <random>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "casus/document.h"
+#include "casus/status.h"
+
+namespace casus::entities {
+
+class ActorCoder;
+class NerModel;
+
+inline constexpr int kNerTypes = 6;
+// BIO tags: 0 = O, 1 + 2 * type = B-type, 2 + 2 * type = I-type (type = EntityType value).
+inline constexpr int kNerTags = 1 + 2 * kNerTypes;
+
+// A name found in one sentence: tokens [begin, end) (sentence-relative indices).
+struct NamedSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  EntityType type = EntityType::kPer;
+  friend bool operator==(const NamedSpan&, const NamedSpan&) = default;
+};
+
+// Gazetteer classes of token sequences (bit flags).
+enum GazClass : uint16_t {
+  kGazCountry = 1 << 0,
+  kGazDemonym = 1 << 1,
+  kGazCapital = 1 << 2,
+  kGazPerson = 1 << 3,
+  kGazOrg = 1 << 4,
+  kGazSeat = 1 << 5,
+  kGazGivenName = 1 << 6,  // first word of a lexicon person or of the coreference name list
+  kGazTitle = 1 << 7,      // role words ("president", "minister", "secretary")
+  kGazStateUs = 1 << 8,    // a US state
+};
+inline constexpr int kGazClasses = 9;
+
+// Token-sequence gazetteer built once from the ActorCoder's countries and lexicon. Keys are
+// hashes of ASCII-lower-cased token sequences (tokenized like text::segment). Immutable.
+class NerGazetteer {
+ public:
+  explicit NerGazetteer(const ActorCoder& coder);
+  // The gazetteer over ActorCoder::builtin(), built on first use (thread-safe).
+  static std::shared_ptr<const NerGazetteer> builtin();
+  // Classes of a token sequence (0 when absent or longer than max_tokens()).
+  uint16_t find_tokens(std::span<const std::string_view> tokens) const;
+  // Classes of the sequence with this hash (see seq_hash), 0 when absent.
+  uint16_t find(uint64_t hash) const;
+  // Hash of a token sequence, extended one token at a time: h = extend(h, token).
+  static uint64_t start() { return 0x84222325cbf29ce4ULL; }
+  static uint64_t extend(uint64_t h, std::string_view token);
+  size_t size() const { return table_.size(); }
+  size_t max_tokens() const { return max_tokens_; }
+
+ private:
+  void add(std::string_view name, uint16_t cls);
+  std::unordered_map<uint64_t, uint16_t> table_;
+  size_t max_tokens_ = 1;
+};
+
+// Scratch for one thread: reused across sentences and documents.
+struct NerWorkspace {
+  std::vector<uint64_t> lower, form, shape;
+  std::vector<uint8_t> flags;      // per token: initial capital, all caps, digit, ...
+  std::vector<uint8_t> capclass;   // capitalization-table class
+  std::vector<uint16_t> cluster;   // word cluster (coarse << 8 | fine), 0xffff unknown
+  std::vector<uint32_t> gaz;       // per token: gazetteer class bits (B/I/L/U encoded)
+  std::vector<uint64_t> feats;
+  std::vector<uint8_t> tags;
+  uint8_t profile = 0;  // sentence case profile
+  std::vector<std::string_view> views;
+  float scores[kNerTags];
+};
+
+// One training sentence: token texts and gold BIO tags.
+struct NerSentence {
+  std::vector<std::string> tokens;
+  std::vector<uint8_t> tags;
+};
+
+struct NerTrainOptions {
+  int epochs = 12;
+  uint32_t seed = 1;
+  int bits = 19;  // log2 of the number of weight rows
+  int clusters = 64;  // word clusters learned from the unlabeled text (0 = none, at most 256)
+  int cluster_iterations = 8;
+  // Scores a candidate model after each epoch (higher is better) to pick the epoch kept; when
+  // empty, the exact-span F1 on `dev` decides.
+  std::function<double(const NerModel&)> select;
+};
+
+class NerModel {
+ public:
+  static constexpr char kMagic[9] = "CASUSNER";
+  static constexpr uint32_t kVersion = 1;
+
+  NerModel();
+  ~NerModel();
+  NerModel(NerModel&&) noexcept;
+  NerModel& operator=(NerModel&&) noexcept;
+
+  // Parses a model file's bytes; refuses unknown magic, versions and hash mismatches.
+  static Status load(std::string_view bytes, NerModel* out);
+  // The model embedded at build time, loaded once; an empty model when none was embedded.
+  static std::shared_ptr<const NerModel> builtin();
+  // Serialized model file.
+  std::string save() const;
+
+  bool empty() const { return weights_.empty(); }
+  uint64_t content_hash() const { return hash_; }
+  size_t rows() const { return rows_; }
+
+  // Names in one sentence (tagger + post rules: demonyms -> NORP, seats of power -> FAC,
+  // a leading "the" dropped). Appends to *out, in order.
+  void recognize(std::span<const std::string_view> tokens, NerWorkspace& ws,
+                 std::vector<NamedSpan>* out) const;
+  // The tagger alone: BIO tags into ws.tags.
+  void tag(std::span<const std::string_view> tokens, NerWorkspace& ws) const;
+
+  // Trains a model (deterministic for a seed). `dev` may be empty; the epoch with the best dev
+  // F1 is kept. `unlabeled` sentences (token texts) feed the capitalization table. Progress
+  // lines go to `log` when not null.
+  static NerModel train(const std::vector<NerSentence>& train, const std::vector<NerSentence>& dev,
+                        const std::vector<std::vector<std::string>>& unlabeled,
+                        const NerTrainOptions& options, std::ostream* log);
+
+  // Exact-span F1 (0-100) of this model's tagger on sentences with gold tags.
+  double evaluate(const std::vector<NerSentence>& sentences) const;
+
+ private:
+  friend class NerTrainer;
+  void prepare(std::span<const std::string_view> tokens, NerWorkspace& ws) const;
+  void static_features(size_t i, size_t n, const NerWorkspace& ws, std::vector<uint64_t>& f) const;
+  static void dynamic_features(size_t i, const NerWorkspace& ws, int prev, int prev2,
+                               std::vector<uint64_t>& f);
+  void score(const std::vector<uint64_t>& f, float* out) const;
+
+  size_t rows_ = 0;
+  int bits_ = 0;
+  std::vector<float> weights_;                     // rows_ * kNerTags
+  std::unordered_map<uint64_t, uint8_t> capclass_;  // lower-case word hash -> class 1..4
+  std::unordered_map<uint64_t, uint16_t> clusters_;  // lower-case word hash -> cluster
+  uint64_t hash_ = 0;
+  std::shared_ptr<const NerGazetteer> gazetteer_;
+};
+
+// Lower-case words that classify names: person titles that precede a name ("president",
+// "secretary", "colonel"; stripped from PER spans), facility heads ("bridge", "tower") and
+// natural / continental location words ("river", "europe").
+bool is_person_title_word(std::string_view lower_word);
+bool is_facility_word(std::string_view lower_word);
+bool is_location_word(std::string_view lower_word);
+// Religious and political group words ("Republicans", "Muslims", "Kurdish"): NORP.
+bool is_group_word(std::string_view lower_word);
+// Month and weekday names ("april", "monday").
+bool is_calendar_word(std::string_view lower_word);
+
+// Spans of BIO tags (an I- without a matching B- opens a span).
+std::vector<NamedSpan> spans_from_tags(std::span<const uint8_t> tags);
+// 64-bit FNV-1a.
+uint64_t fnv1a(std::string_view bytes, uint64_t h = 0xcbf29ce484222325ULL);
+
+}  // namespace casus::entities
+
+#endif  // CASUS_ENTITIES_NER_H_
