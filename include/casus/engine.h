@@ -10,23 +10,31 @@
 
 #include "casus/document.h"
 #include "casus/options.h"
+#include "casus/status.h"
 
 namespace casus {
 
 class Engine {
  public:
+  // Loads the models named in `options`. A model that cannot be loaded is reported by status()
+  // and as an error on every processed document; the other stages still run.
   explicit Engine(EngineOptions options = {});
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  // Runs every stage on `doc` in order: text (UTF-8 repair, NFC, paragraphs, sentences, tokens).
+  // Runs every stage on `doc` in order: text (UTF-8 repair, NFC, paragraphs, sentences, tokens),
+  // syntax, entities, quotes, time.
   void process(Document& doc) const;
 
   const EngineOptions& options() const { return options_; }
+  // OK when every model loaded.
+  const Status& status() const;
 
  private:
+  struct Models;
   EngineOptions options_;
+  std::unique_ptr<const Models> models_;
 };
 
 }  // namespace casus

@@ -28,6 +28,9 @@ struct EngineOptions {
   size_t batch_size = 64;
   // "YYYY-MM-DD": the anchor date for relative time expressions, overriding the article's date.
   std::string anchor_date;
+  // The syntax model file; empty means the default (models/syntax.bin under the working
+  // directory, else ../models/syntax.bin beside the executable's folder).
+  std::string syntax_model;
 };
 
 }  // namespace casus

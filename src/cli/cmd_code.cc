@@ -22,6 +22,7 @@ struct CodeArgs {
   bool tokens = false;
   bool quiet = false;
   std::string date;
+  std::string syntax_model;
 };
 
 int run_code(const CodeArgs& args) {
@@ -54,6 +55,7 @@ int run_code(const CodeArgs& args) {
   EngineOptions engine_options;
   engine_options.threads = args.threads;
   engine_options.anchor_date = args.date;
+  engine_options.syntax_model = args.syntax_model;
   const Engine engine(engine_options);
   options.progress = !args.quiet && isatty(STDERR_FILENO);
   options.report_errors = !args.quiet;
@@ -97,7 +99,9 @@ void add_code_command(CLI::App& app, int* exit_code) {
                         std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
         return ok ? std::string() : std::string("--date must be YYYY-MM-DD");
       });
-  cmd->add_flag("--tokens", args->tokens, "Include the tokens layer in JSON output");
+  cmd->add_option("--syntax-model", args->syntax_model,
+                  "Syntax model file (default: models/syntax.bin)");
+  cmd->add_flag("--tokens", args->tokens, "Include the tokens layer (span, sentence, upos, xpos, lemma, feats, head, deprel) in JSON output");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line and no per-document error lines");
   cmd->callback([args, exit_code] { *exit_code = run_code(*args); });
 }

@@ -114,6 +114,7 @@ void add_eval_command(CLI::App& app, int* exit_code) {
                                           "Example:\n  casus eval segment --json");
   eval->require_subcommand(1);
   add_eval_segment(*eval, exit_code);
+  add_eval_syntax(*eval, exit_code);
   add_eval_time(*eval, exit_code);
   add_eval_ner(*eval, exit_code);
   add_eval_coref(*eval, exit_code);

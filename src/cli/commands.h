@@ -13,6 +13,8 @@ void add_code_command(CLI::App& app, int* exit_code);
 void add_eval_command(CLI::App& app, int* exit_code);
 void add_version_command(CLI::App& app, int* exit_code);
 void add_show_command(CLI::App& app, int* exit_code);
+void add_train_command(CLI::App&, int*);
+void add_eval_syntax(CLI::App& eval, int* exit_code);
 void add_eval_time(CLI::App& eval, int* exit_code);
 void add_eval_ner(CLI::App& eval, int* exit_code);
 void add_eval_coref(CLI::App& eval, int* exit_code);

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   casus::cli::add_code_command(app, &exit_code);
   casus::cli::add_eval_command(app, &exit_code);
   casus::cli::add_show_command(app, &exit_code);
+  casus::cli::add_train_command(app, &exit_code);
   casus::cli::add_version_command(app, &exit_code);
   try {
     app.parse(argc, argv);

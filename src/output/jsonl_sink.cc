@@ -72,12 +72,33 @@ class JsonlSink final : public Sink {
     if (options_.tokens) {
       write_key(w, "tokens");
       w.StartArray();
-      for (const auto& t : doc.tokens) {
+      const bool has_syntax = doc.syntax.size() == doc.tokens.size();
+      for (size_t i = 0; i < doc.tokens.size(); ++i) {
+        const Token& t = doc.tokens[i];
         w.StartObject();
         write_key(w, "span");
         write_span(w, cp, t.span);
         write_key(w, "sentence");
         w.Uint(t.sentence);
+        if (has_syntax) {
+          const TokenSyntax& sy = doc.syntax[i];
+          write_key(w, "upos");
+          write_string(w, sy.upos);
+          write_key(w, "xpos");
+          write_string(w, sy.xpos);
+          write_key(w, "lemma");
+          write_string(w, sy.lemma);
+          write_key(w, "feats");
+          write_string_or_null(w, sy.feats);
+          write_key(w, "head");
+          if (sy.head == kNoHead) {
+            w.Null();
+          } else {
+            w.Uint(sy.head);
+          }
+          write_key(w, "deprel");
+          write_string(w, sy.deprel);
+        }
         w.EndObject();
       }
       w.EndArray();
@@ -206,7 +227,17 @@ class ConlluSink final : public Sink {
         s += std::to_string(t - sent.first_token + 1);
         s += '\t';
         s += one_line(doc.slice(tok.span));
-        s += "\t_\t_\t_\t_\t_\t_\t_\t";
+        if (doc.syntax.size() == doc.tokens.size()) {
+          const TokenSyntax& sy = doc.syntax[t];
+          const uint32_t head = sy.head == kNoHead ? 0 : sy.head - sent.first_token + 1;
+          for (const std::string* col : {&sy.lemma, &sy.upos, &sy.xpos, &sy.feats}) {
+            s += '\t';
+            s += col->empty() ? "_" : one_line(*col);
+          }
+          s += '\t' + std::to_string(head) + '\t' + (sy.deprel.empty() ? "_" : sy.deprel) + "\t_\t";
+        } else {
+          s += "\t_\t_\t_\t_\t_\t_\t_\t";
+        }
         s += tok.space_after ? "_" : "SpaceAfter=No";
         s += '\n';
       }

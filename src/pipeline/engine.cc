@@ -3,13 +3,34 @@
 #include <exception>
 
 #include "entities/stage.h"
+#include "syntax/model.h"
+#include "syntax/stage.h"
 #include "text/text.h"
 #include "time/time.h"
 
 namespace casus {
 
-Engine::Engine(EngineOptions options) : options_(options) {}
+struct Engine::Models {
+  std::shared_ptr<const syntax::SyntaxModel> syntax;
+  Status status;
+};
+
+Engine::Engine(EngineOptions options) : options_(std::move(options)) {
+  auto models = std::make_unique<Models>();
+  const std::string path =
+      options_.syntax_model.empty() ? syntax::SyntaxModel::default_path() : options_.syntax_model;
+  if (path.empty()) {
+    models->status = Status::not_found(
+        "syntax model not found: models/syntax.bin is looked for under the working directory and "
+        "beside the executable's folder (or pass --syntax-model FILE)");
+  } else {
+    models->status = syntax::SyntaxModel::load(path, &models->syntax);
+  }
+  models_ = std::move(models);
+}
 Engine::~Engine() = default;
+
+const Status& Engine::status() const { return models_->status; }
 
 void Engine::process(Document& doc) const {
   // Each stage is isolated: an exception inside one becomes an error on this document only.
@@ -25,6 +46,14 @@ void Engine::process(Document& doc) const {
   run_stage("text", [&] {
     text::prepare(doc);
     text::segment(doc);
+  });
+  run_stage("syntax", [&] {
+    if (!models_->syntax) {
+      doc.add_error("syntax", models_->status.message());
+      return;
+    }
+    thread_local syntax::Workspace workspace;
+    syntax::annotate_document(*models_->syntax, workspace, doc, &doc.syntax);
   });
   run_stage("entities", [&] { entities::annotate(doc); });
   run_stage("time", [&] { time::annotate(doc, options_.anchor_date); });

@@ -1,0 +1,89 @@
+// The lemmatizer and the morphological-feature table, both learned from a treebank.
+//
+// A lemma is produced by a LemmaRule applied to the word form: optionally lowercase it (or
+// uppercase its first letter), strip
+// bytes from its end and append a string ("running" -> strip 3, append "" -> "run";
+// "went" -> strip 4, append "go"). Rules come from an exception table keyed by (lowercased form,
+// tag) and, for unseen words, from the longest matching (tag, suffix) seen in at least two
+// training word types, preferring among the matching suffixes a rule whose result is a known
+// lemma of the training data. Features (UD FEATS strings) come from a (lowercased form, tag) table
+// with a per-tag fallback. Immutable after build/load; thread-safe.
+#ifndef CASUS_SYNTAX_LEXICON_H_
+#define CASUS_SYNTAX_LEXICON_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "syntax/bytes.h"
+#include "syntax/linear.h"
+
+namespace casus::syntax {
+
+struct LemmaRule {
+  enum Casing : uint8_t { kKeep = 0, kLower = 1, kUpperFirst = 2 };
+  uint8_t casing = kKeep;  // applied to the form before stripping
+  uint8_t strip = 0;
+  std::string append;
+  friend bool operator<(const LemmaRule& a, const LemmaRule& b) {
+    if (a.casing != b.casing) return a.casing < b.casing;
+    if (a.strip != b.strip) return a.strip < b.strip;
+    return a.append < b.append;
+  }
+  friend bool operator==(const LemmaRule&, const LemmaRule&) = default;
+};
+
+// The cheapest rule turning `form` into `lemma` (ties prefer lowercasing, then an uppercase
+// first letter: "Paris" and "mexico" (NNP) -> "Paris", "Mexico").
+LemmaRule make_lemma_rule(std::string_view form, std::string_view lemma);
+
+class Lexicon {
+ public:
+  // Learning: add every training word, then build().
+  class Builder {
+   public:
+    void add(std::string_view form, uint32_t tag, std::string_view lemma, std::string_view feats);
+    Lexicon build() const;
+
+   private:
+    // (lowercased form, tag) -> rule -> count; and feats counts.
+    std::map<std::pair<std::string, uint32_t>, std::map<LemmaRule, int>> lemma_counts_;
+    std::map<std::pair<std::string, uint32_t>, std::map<LemmaRule, int>> exact_counts_;
+    std::map<std::pair<std::string, uint32_t>, std::map<std::string, int>> feats_counts_;
+    std::vector<std::string> lemmas_;
+  };
+
+  // The lemma rule id for `form` tagged `tag`.
+  uint32_t lemma_rule(std::string_view form, uint32_t tag) const;
+  // Writes the lemma of `form` under rule `rule` to *out.
+  void apply(std::string_view form, uint32_t rule, std::string* out) const;
+  std::string lemma(std::string_view form, uint32_t tag) const {
+    std::string s;
+    apply(form, lemma_rule(form, tag), &s);
+    return s;
+  }
+  // The FEATS id for `form` tagged `tag`; feats_name(id) is the UD string ("_" when none).
+  uint32_t feats(std::string_view form, uint32_t tag) const;
+  const std::string& feats_name(uint32_t id) const { return feats_names_[id]; }
+  size_t num_rules() const { return rules_.size(); }
+
+  void save(ByteWriter& w) const;
+  bool load(ByteReader& r);
+
+ private:
+  std::vector<LemmaRule> rules_;
+  std::vector<std::string> feats_names_;
+  KeyIndex exact_;         // key(form, tag) -> rule
+  KeyIndex exceptions_;    // key(lowercase form, tag) -> rule
+  KeyIndex suffixes_;      // key(tag, lowercase suffix) -> rule
+  KeyIndex feats_words_;   // key(lowercase form, tag) -> feats id
+  KeyIndex known_lemmas_;  // key(lowercase lemma) -> 1
+  std::vector<uint32_t> feats_by_tag_;
+  std::vector<uint32_t> rule_by_tag_;
+};
+
+}  // namespace casus::syntax
+
+#endif  // CASUS_SYNTAX_LEXICON_H_

@@ -1,0 +1,322 @@
+#include "syntax/linear.h"
+
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <new>
+
+namespace casus::syntax {
+
+namespace {
+constexpr size_t kHugePage = size_t{2} << 20;
+constexpr size_t kHugeMin = size_t{1} << 20;
+}  // namespace
+
+void* huge_page_allocate(size_t bytes) {
+  if (bytes < kHugeMin) {
+    void* p = std::malloc(bytes ? bytes : 1);
+    if (!p) throw std::bad_alloc();
+    return p;
+  }
+  const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* p = std::aligned_alloc(kHugePage, rounded);
+  if (!p) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+  madvise(p, rounded, MADV_HUGEPAGE);
+#endif
+  return p;
+}
+
+void huge_page_free(void* p, size_t) { std::free(p); }
+
+void KeyIndex::rehash(size_t capacity) {
+  size_t cap = 16;
+  while (cap < capacity) cap <<= 1;
+  std::vector<uint64_t> old_keys = std::move(keys_);
+  std::vector<uint32_t> old_values = std::move(values_);
+  keys_.assign(cap, 0);
+  values_.assign(cap, 0);
+  mask_ = cap - 1;
+  size_ = 0;
+  for (size_t i = 0; i < old_keys.size(); ++i)
+    if (old_keys[i]) insert(old_keys[i], old_values[i]);
+}
+
+void KeyIndex::save(ByteWriter& w) const {
+  // Sorted by key, so the bytes do not depend on the table's capacity or insertion order.
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  for (size_t i = 0; i < keys_.size(); ++i)
+    if (keys_[i]) entries.emplace_back(keys_[i], values_[i]);
+  std::sort(entries.begin(), entries.end());
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> values;
+  for (const auto& [k, v] : entries) {
+    keys.push_back(k);
+    values.push_back(v);
+  }
+  w.put_vector(keys);
+  w.put_vector(values);
+}
+
+bool KeyIndex::load(ByteReader& r) {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> values;
+  if (!r.get_vector(&keys) || !r.get_vector(&values) || keys.size() != values.size()) return false;
+  rehash(keys.size() * 2 + 16);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == 0) return false;
+    insert(keys[i], values[i]);
+  }
+  return true;
+}
+
+void LinearModel::build_table() {
+  size_t cap = 16;
+  while (cap * 4 < keys_.size() * 5) cap <<= 1;  // load factor <= 0.8
+  slots_.assign(cap, Slot{0, kEmpty});
+  mask_ = cap - 1;
+  table_.clear();
+  table_.reserve(2 * (weights_.size() + keys_.size()));
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    const uint32_t begin = i ? ends_[i - 1] : 0;
+    const uint32_t count = ends_[i] - begin;
+    size_t s = (keys_[i] >> 1) & mask_;
+    while (slots_[s].pos != kEmpty) s = (s + 1) & mask_;
+    slots_[s] = Slot{static_cast<uint32_t>(keys_[i] >> 32), static_cast<uint32_t>(table_.size())};
+    const bool dense = count * 4 >= static_cast<uint32_t>(num_classes_);
+    table_.push_back(static_cast<int16_t>(dense ? num_classes_ : count));
+    table_.push_back(dense ? 1 : 0);
+    if (dense) {
+      const size_t row = table_.size();
+      table_.resize(row + num_classes_, 0);
+      for (uint32_t k = begin; k < ends_[i]; ++k) table_[row + weights_[k].cls] = weights_[k].w;
+    } else {
+      for (uint32_t k = begin; k < ends_[i]; ++k) {
+        table_.push_back(static_cast<int16_t>(weights_[k].cls));
+        table_.push_back(weights_[k].w);
+      }
+    }
+  }
+}
+
+// The dense-row additions vectorize much better with AVX2; the clone is picked at load time by
+// the dynamic linker (ifunc), so the binary still runs on any x86-64.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void LinearModel::score(const uint64_t* keys, size_t n, int32_t* scores) const {
+  if (slots_.empty()) return;
+  constexpr size_t kBatch = 32;
+  uint32_t found[kBatch];
+  const Slot* slots = slots_.data();
+  const int16_t* table = table_.data();
+  const int classes = num_classes_;
+  for (size_t base = 0; base < n; base += kBatch) {
+    const size_t m = std::min(kBatch, n - base);
+    for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots[(keys[base + i] >> 1) & mask_]);
+    for (size_t i = 0; i < m; ++i) {
+      const uint64_t key = keys[base + i];
+      const uint32_t fp = static_cast<uint32_t>(key >> 32);
+      uint32_t hit = kEmpty;
+      for (size_t s = (key >> 1) & mask_;; s = (s + 1) & mask_) {
+        const Slot slot = slots[s];
+        if (slot.pos == kEmpty) break;
+        if (slot.fingerprint == fp) {
+          hit = slot.pos;
+          break;
+        }
+      }
+      found[i] = hit;
+      if (hit != kEmpty) __builtin_prefetch(&table[hit]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      if (found[i] == kEmpty) continue;
+      const int16_t* h = table + found[i];
+      if (h[1]) {
+        const int16_t* row = h + 2;
+        for (int c = 0; c < classes; ++c) scores[c] += row[c];
+      } else {
+        const int count = static_cast<uint16_t>(h[0]);
+        const int16_t* w = h + 2;
+        for (int k = 0; k < count; ++k) scores[static_cast<uint16_t>(w[2 * k])] += w[2 * k + 1];
+      }
+    }
+  }
+}
+
+LinearModel LinearModel::merge(const LinearModel& a, const LinearModel& b) {
+  LinearModel m;
+  m.num_classes_ = a.num_classes_ + b.num_classes_;
+  // A model without weights (LinearModel::empty) has no meaningful scale.
+  m.scale_ = a.weights_.empty()   ? b.scale_
+             : b.weights_.empty() ? a.scale_
+                                  : std::max(a.scale_, b.scale_);
+  // Rescaling an int16 weight to a larger scale keeps it in range.
+  auto rescale = [&](const LinearModel& src, int16_t w) {
+    return static_cast<int16_t>(std::lround(static_cast<double>(w) * src.scale_ / m.scale_));
+  };
+  size_t i = 0, j = 0;
+  auto emit = [&](const LinearModel* src, size_t idx, uint16_t offset) {
+    const uint32_t begin = idx ? src->ends_[idx - 1] : 0;
+    for (uint32_t k = begin; k < src->ends_[idx]; ++k) {
+      const int16_t w = rescale(*src, src->weights_[k].w);
+      if (w) m.weights_.push_back(Weight{static_cast<uint16_t>(src->weights_[k].cls + offset), w});
+    }
+  };
+  const uint16_t offset = static_cast<uint16_t>(a.num_classes_);
+  while (i < a.keys_.size() || j < b.keys_.size()) {
+    const size_t before = m.weights_.size();
+    uint64_t key;
+    if (j == b.keys_.size() || (i < a.keys_.size() && a.keys_[i] < b.keys_[j])) {
+      key = a.keys_[i];
+      emit(&a, i++, 0);
+    } else if (i == a.keys_.size() || b.keys_[j] < a.keys_[i]) {
+      key = b.keys_[j];
+      emit(&b, j++, offset);
+    } else {
+      key = a.keys_[i];
+      emit(&a, i++, 0);
+      emit(&b, j++, offset);
+    }
+    if (m.weights_.size() == before) continue;
+    m.keys_.push_back(key);
+    m.ends_.push_back(static_cast<uint32_t>(m.weights_.size()));
+  }
+  m.build_table();
+  return m;
+}
+
+LinearModel LinearModel::pruned(float min_abs) const {
+  LinearModel m;
+  m.num_classes_ = num_classes_;
+  m.scale_ = scale_;
+  const float q_min = min_abs / scale_;
+  uint32_t begin = 0;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    const size_t before = m.weights_.size();
+    for (uint32_t k = begin; k < ends_[i]; ++k)
+      if (std::abs(static_cast<float>(weights_[k].w)) >= q_min) m.weights_.push_back(weights_[k]);
+    begin = ends_[i];
+    if (m.weights_.size() == before) continue;
+    m.keys_.push_back(keys_[i]);
+    m.ends_.push_back(static_cast<uint32_t>(m.weights_.size()));
+  }
+  m.build_table();
+  return m;
+}
+
+float LinearModel::threshold_for(size_t max_weights) const {
+  if (weights_.size() <= max_weights) return 0;
+  std::vector<int16_t> mags;
+  mags.reserve(weights_.size());
+  for (const Weight& w : weights_) mags.push_back(static_cast<int16_t>(std::abs(w.w)));
+  std::nth_element(mags.begin(), mags.end() - static_cast<long>(max_weights), mags.end());
+  return (static_cast<float>(*(mags.end() - static_cast<long>(max_weights))) + 1) * scale_;
+}
+
+void LinearModel::save(ByteWriter& w) const {
+  w.put<uint32_t>(static_cast<uint32_t>(num_classes_));
+  w.put<float>(scale_);
+  w.put_vector(keys_);
+  w.put_vector(ends_);
+  w.put_vector(weights_);
+}
+
+bool LinearModel::load(ByteReader& r) {
+  num_classes_ = static_cast<int>(r.get<uint32_t>());
+  scale_ = r.get<float>();
+  if (!r.get_vector(&keys_) || !r.get_vector(&ends_) || !r.get_vector(&weights_)) return false;
+  if (num_classes_ <= 0 || num_classes_ > 65535 || keys_.size() != ends_.size()) return false;
+  uint32_t prev = 0;
+  for (uint32_t e : ends_) {
+    if (e < prev || e > weights_.size()) return false;
+    prev = e;
+  }
+  if (!ends_.empty() && ends_.back() != weights_.size()) return false;
+  for (const Weight& w : weights_)
+    if (w.cls >= num_classes_) return false;
+  for (uint64_t k : keys_)
+    if (k == 0) return false;
+  build_table();
+  return true;
+}
+
+void LinearTrainer::score(const uint64_t* keys, size_t n, float* scores) {
+  std::fill(scores, scores + num_classes_, 0.0f);
+  last_keys_.assign(keys, keys + n);
+  last_rows_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t row = index_.find(keys[i]);
+    last_rows_[i] = row;
+    if (row == KeyIndex::kMissing) continue;
+    for (const Entry& e : rows_[row]) scores[e.cls] += e.w;
+  }
+}
+
+void LinearTrainer::update(int cls, float delta) {
+  for (size_t i = 0; i < last_keys_.size(); ++i) {
+    uint32_t row = last_rows_[i];
+    if (row == KeyIndex::kMissing) {
+      row = index_.insert(last_keys_[i], static_cast<uint32_t>(rows_.size()));
+      if (row == rows_.size()) {
+        rows_.emplace_back();
+        row_keys_.push_back(last_keys_[i]);
+      }
+      last_rows_[i] = row;
+    }
+    auto& entries = rows_[row];
+    Entry* e = nullptr;
+    for (auto& x : entries)
+      if (x.cls == static_cast<uint32_t>(cls)) e = &x;
+    if (!e) {
+      entries.push_back(Entry{static_cast<uint32_t>(cls), now_, 0.0f, 0.0});
+      e = &entries.back();
+    }
+    e->total += static_cast<double>(e->w) * (now_ - e->last);
+    e->last = now_;
+    e->w += delta;
+  }
+}
+
+LinearModel LinearTrainer::compile(float prune) const {
+  LinearModel m;
+  m.num_classes_ = num_classes_;
+  // Averaged weights.
+  std::vector<std::vector<std::pair<uint16_t, float>>> avg(rows_.size());
+  float max_abs = 0;
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    for (const Entry& e : rows_[r]) {
+      const double total = e.total + static_cast<double>(e.w) * (now_ - e.last);
+      const float a = static_cast<float>(total / now_);
+      if (std::fabs(a) < prune || a == 0) continue;
+      avg[r].emplace_back(static_cast<uint16_t>(e.cls), a);
+      max_abs = std::max(max_abs, std::fabs(a));
+    }
+  }
+  m.scale_ = max_abs > 0 ? max_abs / 32000.0f : 1.0f;
+  // Deterministic order: features sorted by key.
+  std::vector<uint32_t> order(rows_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return row_keys_[a] < row_keys_[b]; });
+  for (uint32_t r : order) {
+    auto& ws = avg[r];
+    std::sort(ws.begin(), ws.end());
+    size_t kept = 0;
+    for (const auto& [cls, a] : ws) {
+      const long q = std::lround(a / m.scale_);
+      if (q == 0) continue;
+      m.weights_.push_back(LinearModel::Weight{cls, static_cast<int16_t>(q)});
+      ++kept;
+    }
+    if (!kept) continue;
+    m.keys_.push_back(row_keys_[r]);
+    m.ends_.push_back(static_cast<uint32_t>(m.weights_.size()));
+  }
+  m.build_table();
+  return m;
+}
+
+}  // namespace casus::syntax

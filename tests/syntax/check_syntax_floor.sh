@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs `casus eval syntax --json` on a gold CoNLL-U file and fails when a metric falls below its
+# floor. Exits 77 (ctest SKIP_RETURN_CODE) when the shared data or the model file is absent.
+#
+# usage: check_syntax_floor.sh CASUS_BIN DATA_DIR MODEL GOLD [--raw] METRIC=FLOOR...
+#   GOLD: a CoNLL-U path relative to DATA_DIR. METRIC: upos xpos ufeats lemma uas las words.
+set -u
+bin=$1 data=$2 model=$3 gold=$4
+shift 4
+raw=()
+if [[ "${1:-}" == "--raw" ]]; then raw=(--raw); shift; fi
+if [[ -n "${CASUS_DATA:-}" ]]; then data=$CASUS_DATA; fi
+if [[ ! -f "$data/$gold" ]]; then
+  echo "SKIP: gold file not found ($data/$gold); set CASUS_DATA to run accuracy floors"
+  exit 77
+fi
+if [[ ! -f "$model" ]]; then
+  echo "SKIP: syntax model not found ($model); train it with tools/train-syntax"
+  exit 77
+fi
+json=$("$bin" eval syntax --json --model "$model" --gold "$data/$gold" "${raw[@]}") ||
+  { echo "FAIL: casus eval syntax failed"; exit 1; }
+echo "$json"
+status=0
+for pair in "$@"; do
+  metric=${pair%%=*} floor=${pair#*=}
+  value=$(echo "$json" | grep -o "\"$metric\": [0-9.]*" | head -n 1 | awk '{print $2}')
+  if [[ -z "$value" ]]; then
+    echo "FAIL: no $metric in the output"
+    status=1
+  elif awk -v v="$value" -v f="$floor" 'BEGIN { exit !(v < f) }'; then
+    echo "FAIL: $metric $value is below the floor $floor"
+    status=1
+  else
+    echo "ok: $metric $value >= $floor"
+  fi
+done
+exit $status
