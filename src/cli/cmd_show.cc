@@ -15,6 +15,7 @@ namespace {
 struct ShowArgs {
   std::vector<std::string> inputs;
   size_t sentences = 3;
+  size_t limit = 12;  // entities, times and quotes printed per record
 };
 
 std::string str(const rapidjson::Value& obj, const char* key) {
@@ -49,6 +50,77 @@ std::string slice_cp(const std::string& text, uint64_t begin, uint64_t end) {
   return s;
 }
 
+// Shortens `s` to at most `max` bytes (on a code point boundary) with an ellipsis.
+std::string clip(std::string s, size_t max) {
+  if (s.size() <= max) return s;
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  s.resize(cut);
+  return s + "…";
+}
+
+const rapidjson::Value* object(const rapidjson::Value& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd() || !it->value.IsObject()) return nullptr;
+  return &it->value;
+}
+
+// Entities with actor codes, time expressions and quotations, when the record has them.
+void show_layers(const rapidjson::Value& rec, const ShowArgs& args, std::ostream& out) {
+  if (const auto* entities = array(rec, "entities"); entities && !entities->Empty()) {
+    out << "   actors:    " << entities->Size() << " entities\n";
+    size_t shown = 0;
+    for (const auto& e : entities->GetArray()) {
+      if (!e.IsObject()) continue;
+      const auto* actor = object(e, "actor");
+      if (actor == nullptr) continue;
+      if (shown++ == args.limit) {
+        out << "     ...\n";
+        break;
+      }
+      const auto* mentions = array(e, "mentions");
+      out << "     " << str(e, "name") << " (" << str(e, "type") << ") " << str(*actor, "code")
+          << ", " << (mentions ? mentions->Size() : 0) << " mention(s)\n";
+    }
+  }
+  if (const auto* times = array(rec, "times"); times && !times->Empty()) {
+    out << "   times:\n";
+    size_t shown = 0;
+    for (const auto& t : times->GetArray()) {
+      if (!t.IsObject()) continue;
+      if (shown++ == args.limit) {
+        out << "     ...\n";
+        break;
+      }
+      out << "     " << str(t, "text") << " -> " << str(t, "value") << " (" << str(t, "type") << ", "
+          << str(t, "anchor") << ")\n";
+    }
+  }
+  if (const auto* quotes = array(rec, "quotes"); quotes && !quotes->Empty()) {
+    out << "   quotes:    " << quotes->Size() << "\n";
+    size_t shown = 0;
+    for (const auto& q : quotes->GetArray()) {
+      if (!q.IsObject()) continue;
+      if (shown++ == args.limit) {
+        out << "     ...\n";
+        break;
+      }
+      std::string who = "(unattributed)";
+      if (const auto* speaker = object(q, "speaker")) {
+        who = str(*speaker, "name");
+        if (who.empty()) who = str(*speaker, "text");
+      }
+      std::string cue;
+      if (const auto* c = object(q, "cue")) cue = " [" + str(*c, "text") + "]";
+      std::string content = str(q, "content");
+      for (char& c : content) {
+        if (c == '\n') c = ' ';
+      }
+      out << "     " << str(q, "kind") << ": " << who << cue << ": " << clip(content, 160) << "\n";
+    }
+  }
+}
+
 void show_record(const rapidjson::Value& rec, const ShowArgs& args, std::ostream& out) {
   const std::string text = str(rec, "text");
   out << "== " << str(rec, "id") << "\n";
@@ -78,6 +150,7 @@ void show_record(const rapidjson::Value& rec, const ShowArgs& args, std::ostream
     out << "     [" << i + 1 << "] " << slice_cp(text, s[0].GetUint64(), s[1].GetUint64()) << "\n";
   }
   if (n > args.sentences) out << "     ...\n";
+  show_layers(rec, args, out);
   if (const auto* errors = array(rec, "errors"); errors && !errors->Empty()) {
     out << "   errors:\n";
     for (const auto& e : errors->GetArray()) {
@@ -130,6 +203,8 @@ void add_show_command(CLI::App& app, int* exit_code) {
                                  "  casus code article.md | casus show -");
   cmd->add_option("inputs", args->inputs, "JSON Lines files ('-' for stdin)")->required();
   cmd->add_option("--sentences", args->sentences, "Sentences to print per record")
+      ->capture_default_str();
+  cmd->add_option("--limit", args->limit, "Actors, times and quotes to print per record")
       ->capture_default_str();
   cmd->callback([args, exit_code] { *exit_code = run_show(*args); });
 }
