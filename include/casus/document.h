@@ -122,6 +122,33 @@ struct TokenSyntax {
   uint32_t head = kNoHead;
 };
 
+// Quotations layer (written by the quotes stage, src/quotes/quotes.h, docs/quotes.md).
+// direct: verbatim words between quote marks; indirect: a reported clause ("X said that ...");
+// mixed: a reported clause that is partly quoted; term: a quoted word or phrase ("false flag").
+enum class QuoteKind : uint8_t { kDirect, kIndirect, kMixed, kTerm };
+// "direct", "indirect", "mixed", "term".
+inline const char* quote_kind_name(QuoteKind kind) {
+  static constexpr const char* kNames[] = {"direct", "indirect", "mixed", "term"};
+  return kNames[static_cast<int>(kind)];
+}
+inline constexpr uint32_t kNoEntity = 0xffffffffu;
+
+// One quotation or reported statement. `content` holds one span per piece, in text order (split
+// quotes "...," he said, "..." are one Quote with two pieces); direct pieces include their quote
+// marks. Empty spans mean "none": a quote without a known speaker has an empty `speaker`.
+struct Quote {
+  QuoteKind kind = QuoteKind::kDirect;
+  std::vector<Span> content;
+  Span speaker;                          // the speaker as written ("She", "Moscow"), or empty
+  uint32_t speaker_entity = kNoEntity;   // index into Document::entities, or kNoEntity
+  Span cue;                              // "said", "according to", or empty
+  std::string cue_lemma;                 // "say", "according to", or ""
+  Span addressee;                        // "him" in "Ignatius asked him ...", or empty
+  uint32_t addressee_entity = kNoEntity;
+  uint32_t first_sentence = 0;           // sentences [first_sentence, end_sentence) it touches
+  uint32_t end_sentence = 0;
+};
+
 // Something that went wrong for this document. `stage` names the stage ("ingest", "text", ...).
 struct DocError {
   std::string stage;
@@ -168,6 +195,8 @@ struct Document {
   std::vector<Mention> mentions;
   std::vector<Entity> entities;
 
+  // Layer written by the quotes stage, in text order of the first content piece.
+  std::vector<Quote> quotes;
 
   // Extra input fields and material kept out of `text` (e.g. trailing boilerplate).
   std::vector<MetaField> meta;

@@ -119,6 +119,7 @@ void add_eval_command(CLI::App& app, int* exit_code) {
   add_eval_ner(*eval, exit_code);
   add_eval_coref(*eval, exit_code);
   add_eval_html(*eval, exit_code);
+  add_eval_quotes(*eval, exit_code);
 }
 
 }  // namespace casus::cli

@@ -32,6 +32,82 @@ void write_span(Writer& w, const CodepointIndex& cp, Span span) {
 
 void write_key(Writer& w, const char* key) { w.Key(key); }
 
+// A speaker or addressee: {"entity", "name", "text", "span"}, or null when neither is known.
+void write_party(Writer& w, const CodepointIndex& cp, const Document& doc, Span span,
+                 uint32_t entity) {
+  const bool has_entity = entity != kNoEntity && entity < doc.entities.size();
+  if (span.empty() && !has_entity) {
+    w.Null();
+    return;
+  }
+  w.StartObject();
+  w.Key("entity");
+  if (has_entity) {
+    write_string(w, "e" + std::to_string(entity + 1));
+  } else {
+    w.Null();
+  }
+  w.Key("name");
+  if (has_entity) {
+    write_string(w, doc.entities[entity].name);
+  } else {
+    w.Null();
+  }
+  w.Key("text");
+  write_string_or_null(w, doc.slice(span));
+  w.Key("span");
+  if (span.empty()) {
+    w.Null();
+  } else {
+    write_span(w, cp, span);
+  }
+  w.EndObject();
+}
+
+// The quotes layer (docs/schema.md#quotes). Pieces of a split quote are joined by " … ".
+void write_quotes(Writer& w, const CodepointIndex& cp, const Document& doc) {
+  w.Key("quotes");
+  w.StartArray();
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Quote& q = doc.quotes[i];
+    w.StartObject();
+    w.Key("id");
+    write_string(w, "q" + std::to_string(i + 1));
+    w.Key("kind");
+    w.String(quote_kind_name(q.kind));
+    std::string content;
+    for (const Span& s : q.content) {
+      if (!content.empty()) content += " \u2026 ";
+      content += doc.slice(s);
+    }
+    w.Key("content");
+    write_string(w, content);
+    w.Key("content_spans");
+    w.StartArray();
+    for (const Span& s : q.content) write_span(w, cp, s);
+    w.EndArray();
+    w.Key("speaker");
+    write_party(w, cp, doc, q.speaker, q.speaker_entity);
+    w.Key("cue");
+    if (q.cue.empty()) {
+      w.Null();
+    } else {
+      w.StartObject();
+      w.Key("text");
+      write_string(w, doc.slice(q.cue));
+      w.Key("lemma");
+      write_string(w, q.cue_lemma);
+      w.Key("span");
+      write_span(w, cp, q.cue);
+      w.EndObject();
+    }
+    w.Key("addressee");
+    write_party(w, cp, doc, q.addressee, q.addressee_entity);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 class JsonlSink final : public Sink {
  public:
   JsonlSink(std::ostream& out, JsonOptions options) : out_(out), options_(options) {}
@@ -165,7 +241,8 @@ class JsonlSink final : public Sink {
       w.EndObject();
     }
     w.EndArray();
-    for (const char* layer : {"quotes", "places", "events"}) {
+    write_quotes(w, cp, doc);
+    for (const char* layer : {"places", "events"}) {
       write_key(w, layer);
       w.StartArray();
       w.EndArray();

@@ -5,6 +5,7 @@
 #include "entities/stage.h"
 #include "syntax/model.h"
 #include "syntax/stage.h"
+#include "quotes/quotes.h"
 #include "text/text.h"
 #include "time/time.h"
 
@@ -56,6 +57,7 @@ void Engine::process(Document& doc) const {
     syntax::annotate_document(*models_->syntax, workspace, doc, &doc.syntax);
   });
   run_stage("entities", [&] { entities::annotate(doc); });
+  run_stage("quotes", [&] { quotes::annotate(doc); });
   run_stage("time", [&] { time::annotate(doc, options_.anchor_date); });
 }
 

@@ -1,0 +1,37 @@
+// The quotes stage: quotations and reported speech with their content, cue, speaker and addressee.
+//
+// Reads: Document::text, paragraphs, sentences, tokens, syntax (used when present: subjects of
+// cue verbs, clausal complements; token patterns otherwise), mentions and entities (speaker and
+// addressee resolution: "She" -> Karine Jean-Pierre). Writes: Document::quotes.
+// Method and conventions: docs/quotes.md. Stateless and thread-safe; cost linear in tokens.
+#ifndef CASUS_QUOTES_QUOTES_H_
+#define CASUS_QUOTES_QUOTES_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "casus/document.h"
+
+namespace casus::quotes {
+
+// Fills doc.quotes (replacing any previous content), sorted by the first content span.
+void annotate(Document& doc);
+
+// Quote marks, paired: one run per quotation between marks, in order of the opening mark.
+// `pieces` are token ranges [first, end) including the marks; a run continued across paragraphs
+// (news convention) has one piece per paragraph. `depth` is 0 for a top-level run, 1 for a run
+// nested in another. `closed` is false when the closing mark was missing and the run was closed
+// at the end of its paragraph. Exposed for tests.
+struct MarkRun {
+  std::vector<std::pair<uint32_t, uint32_t>> pieces;
+  uint32_t depth = 0;
+  bool is_double = true;
+  bool closed = true;
+  uint32_t first() const { return pieces.front().first; }
+  uint32_t last() const { return pieces.back().second - 1; }
+};
+std::vector<MarkRun> pair_quote_marks(const Document& doc);
+
+}  // namespace casus::quotes
+
+#endif  // CASUS_QUOTES_QUOTES_H_
