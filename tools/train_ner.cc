@@ -27,7 +27,8 @@ using namespace casus::entities;
 
 namespace {
 
-std::vector<NerSentence> load_split(const std::string& data, const char* split, size_t* docs) {
+std::vector<NerSentence> load_split(const std::string& data, const char* split, size_t* docs,
+                                    bool with_syntax) {
   std::vector<NerSentence> out;
   const auto gaz = NerGazetteer::builtin();
   *docs = 0;
@@ -40,6 +41,17 @@ std::vector<NerSentence> load_split(const std::string& data, const char* split, 
     }
     ++*docs;
     for (auto& s : gum_ner_sentences(doc, *gaz)) out.push_back(std::move(s));
+  }
+  // The syntax model's predicted XPOS tags over the same tokens, as the syntax stage gives them
+  // at run time (not GUM's gold tags).
+  if (const auto syn = with_syntax ? NerModel::syntax_model() : nullptr) {
+    NerWorkspace ws;
+    std::vector<std::string_view> v;
+    for (auto& s : out) {
+      v.assign(s.tokens.begin(), s.tokens.end());
+      NerModel::pos_tags(v, {}, ws);
+      s.pos = ws.pos;
+    }
   }
   return out;
 }
@@ -89,7 +101,7 @@ std::vector<std::vector<std::string>> load_unlabeled(const std::string& data) {
 }
 
 // UNER IOB2 exact-span F1 with casus's type mapping (as `casus eval ner`), for tuning.
-double uner_f1(const NerModel& model, const std::string& path) {
+double uner_f1(const NerModel& model, const std::string& path, std::ostream* errors = nullptr) {
   std::ifstream in(path);
   std::string line;
   std::vector<std::string> toks, tags;
@@ -117,6 +129,21 @@ double uner_f1(const NerModel& model, const std::string& path) {
     gold += g.size();
     sys += p.size();
     for (const auto& x : p) ok += std::find(g.begin(), g.end(), x) != g.end();
+    if (errors) {
+      auto text = [&](uint32_t b, uint32_t e) {
+        std::string r;
+        for (uint32_t k = b; k < e; ++k) r += (k > b ? " " : "") + toks[k];
+        return r;
+      };
+      for (const auto& x : g)
+        if (std::find(p.begin(), p.end(), x) == p.end())
+          *errors << "MISS\t" << std::get<2>(x) << "\t" << text(std::get<0>(x), std::get<1>(x)) << "\t"
+                  << text(0, static_cast<uint32_t>(toks.size())) << "\n";
+      for (const auto& x : p)
+        if (std::find(g.begin(), g.end(), x) == g.end())
+          *errors << "FALSE\t" << std::get<2>(x) << "\t" << text(std::get<0>(x), std::get<1>(x)) << "\t"
+                  << text(0, static_cast<uint32_t>(toks.size())) << "\n";
+    }
     toks.clear();
     tags.clear();
   };
@@ -139,6 +166,7 @@ int main(int argc, char** argv) {
   NerTrainOptions opt;
   bool unlabeled = true;
   bool select_uner = false;
+  std::string errors_of;  // --errors MODEL: print the UNER dev errors of MODEL and exit
   double lower_share = 0, upper_share = 0;  // tried on UNER dev: no gain (docs/entities.md)
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -156,12 +184,16 @@ int main(int argc, char** argv) {
     else if (a == "--bits") opt.bits = std::stoi(next());
     else if (a == "--clusters") opt.clusters = std::stoi(next());
     else if (a == "--no-unlabeled") unlabeled = false;
+    else if (a == "--syntax") opt.use_syntax = true;
+    else if (a == "--syntax-dropout") opt.syntax_dropout = std::stod(next());
+    else if (a == "--errors") errors_of = next();
     else if (a == "--select-uner-dev") select_uner = true;
     else if (a == "--lower-share") lower_share = std::stod(next());
     else if (a == "--upper-share") upper_share = std::stod(next());
     else {
       std::cerr << "usage: casus_train_ner [--data DIR] [--out FILE] [--epochs N] [--seed N] "
-                   "[--bits N] [--clusters N] [--lower-share X] [--upper-share X] [--select-uner-dev] [--no-unlabeled]\n";
+                   "[--bits N] [--clusters N] [--lower-share X] [--upper-share X] [--select-uner-dev] "
+                   "[--no-unlabeled] [--syntax] [--syntax-dropout X] [--errors MODEL]\n";
       return 2;
     }
   }
@@ -170,10 +202,23 @@ int main(int argc, char** argv) {
     std::cerr << "casus_train_ner: no shared data folder (use --data or set CASUS_DATA)\n";
     return 2;
   }
+  if (!errors_of.empty()) {
+    std::ifstream in(errors_of, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    NerModel m;
+    if (const Status st = NerModel::load(ss.str(), &m); !st.is_ok()) {
+      std::cerr << "casus_train_ner: " << errors_of << ": " << st.message() << "\n";
+      return 1;
+    }
+    const double f1 = uner_f1(m, data + "/uner-english-ewt/en_ewt-ud-dev.iob2", &std::cout);
+    std::cerr << "UNER EWT dev F1 " << f1 << "\n";
+    return 0;
+  }
   const auto t0 = std::chrono::steady_clock::now();
   size_t train_docs = 0, dev_docs = 0;
-  const auto train = load_split(data, "train", &train_docs);
-  const auto dev = load_split(data, "dev", &dev_docs);
+  const auto train = load_split(data, "train", &train_docs, opt.use_syntax);
+  const auto dev = load_split(data, "dev", &dev_docs, opt.use_syntax);
   std::vector<std::vector<std::string>> raw;
   if (unlabeled) raw = load_unlabeled(data);
   size_t names = 0, tokens = 0;

@@ -447,6 +447,25 @@ void NerModel::static_features(size_t i, size_t n, const NerWorkspace& ws,
     add(44, feat2(44, c >> 8, ws.flags[i] & (kInitCap | kAllCaps)));
     add(45, feat2(45, cp, c));
   }
+  if (flags_ & NerModel::kFlagSyntax) {
+    // The syntax layer's XPOS tags (NNP/NNPS mark names on web text whatever the case).
+    const uint64_t p = ws.pos[i];
+    const uint64_t pp = i > 0 ? ws.pos[i - 1] : kNone, pn = i + 1 < n ? ws.pos[i + 1] : kNone;
+    const uint64_t pp2 = i > 1 ? ws.pos[i - 2] : kNone, pn2 = i + 2 < n ? ws.pos[i + 2] : kNone;
+    add(50, feat(50, p));
+    add(51, feat(51, pp));
+    add(52, feat(52, pn));
+    add(53, feat2(53, p, ws.flags[i] & (kInitCap | kAllCaps)));
+    add(54, feat2(54, pp, p));
+    add(55, feat2(55, p, pn));
+    add(56, feat2(56, mix(pp) ^ p, pn));
+    add(57, feat2(57, p, ws.capclass[i]));
+    add(58, feat2(58, p, lp));
+    add(59, feat2(59, p, ln));
+    add(60, feat(60, pp2));
+    add(61, feat(61, pn2));
+    add(62, feat2(62, p, ws.profile));
+  }
 }
 
 void NerModel::dynamic_features(size_t i, const NerWorkspace& ws, int prev, int prev2,
@@ -504,12 +523,44 @@ int best_tag(const float* s, int prev) {
 
 }  // namespace
 
-void NerModel::tag(std::span<const std::string_view> tokens, NerWorkspace& ws) const {
+uint64_t pos_hash(std::string_view xpos) { return xpos.empty() ? 0 : fnv1a(xpos) | 1; }
+
+std::shared_ptr<const syntax::SyntaxModel> NerModel::syntax_model() {
+  static const std::shared_ptr<const syntax::SyntaxModel> model = [] {
+    std::shared_ptr<const syntax::SyntaxModel> m;
+    const std::string path = syntax::SyntaxModel::default_path();
+    if (!path.empty() && !syntax::SyntaxModel::load(path, &m).is_ok()) m.reset();
+    return m;
+  }();
+  return model;
+}
+
+void NerModel::pos_tags(std::span<const std::string_view> tokens,
+                        std::span<const TokenSyntax> layer, NerWorkspace& ws) {
+  const size_t n = tokens.size();
+  ws.pos.assign(n, 0);
+  if (layer.size() == n && n > 0) {
+    for (size_t i = 0; i < n; ++i) ws.pos[i] = pos_hash(layer[i].xpos);
+    return;
+  }
+  const auto model = syntax_model();
+  if (!model || n == 0) return;
+  model->tag(tokens, ws.syn, &ws.analysis);
+  for (size_t i = 0; i < n; ++i) ws.pos[i] = pos_hash(model->xpos(ws.analysis[i].tag));
+}
+
+void NerModel::tag(std::span<const std::string_view> tokens, std::span<const TokenSyntax> layer,
+                   NerWorkspace& ws) const {
   const size_t n = tokens.size();
   ws.views.assign(tokens.begin(), tokens.end());
   prepare(tokens, ws);
-  ws.tags.assign(n, 0);
+  if (flags_ & kFlagSyntax) pos_tags(tokens, layer, ws);
   ws.profile = case_profile(ws, n);
+  tag_prepared(n, ws);
+}
+
+void NerModel::tag_prepared(size_t n, NerWorkspace& ws) const {
+  ws.tags.assign(n, 0);
   if (empty()) return;
   int prev = 0, prev2 = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -524,9 +575,10 @@ void NerModel::tag(std::span<const std::string_view> tokens, NerWorkspace& ws) c
   }
 }
 
-void NerModel::recognize(std::span<const std::string_view> tokens, NerWorkspace& ws,
+void NerModel::recognize(std::span<const std::string_view> tokens,
+                         std::span<const TokenSyntax> layer, NerWorkspace& ws,
                          std::vector<NamedSpan>* out) const {
-  tag(tokens, ws);
+  tag(tokens, layer, ws);
   const size_t n = tokens.size();
   std::vector<NamedSpan> spans = spans_from_tags(ws.tags);
   std::vector<uint8_t> covered(n, 0);
@@ -621,6 +673,30 @@ void NerModel::recognize(std::span<const std::string_view> tokens, NerWorkspace&
       s.type = EntityType::kLoc;
     }
   }
+  // A shop or restaurant named by a possessive ("McDonald 's", "Del Frisco 's in Houston",
+  // "Wendy s ?"): the "'s" ends the noun phrase instead of starting one, so it is a business
+  // name, a place (UNER convention), and the "'s" belongs to it.
+  for (NamedSpan& s : spans) {
+    if (s.type == EntityType::kGpe || s.type == EntityType::kNorp || s.end >= n) continue;
+    const std::string_view poss = tokens[s.end];
+    if (poss != "'s" && poss != "’s" && poss != "s") continue;
+    if (s.end + 1 < n) {
+      const uint32_t k = s.end + 1;
+      const bool punct = (ws.flags[k] & kNoAlpha) && !(ws.flags[k] & kHasDigit);
+      static const char* const kAfter[] = {"in", "at", "for", "on", "is", "was", "the", "and",
+                                           "or", "to", "near", "with", "tomorrow", "today",
+                                           "tonight", "yesterday", "again", "too", "instead"};
+      bool after = false;
+      if (!punct) {
+        const std::string l = lower_of(k);
+        for (const char* a : kAfter) after |= l == a;
+        after &= !(ws.flags[k] & kInitCap);
+      }
+      if (!punct && !after) continue;
+    }
+    s.end += 1;
+    s.type = EntityType::kFac;
+  }
   // Months and weekdays are dates, not names ("April").
   std::erase_if(spans, [&](const NamedSpan& s) {
     return s.end - s.begin == 1 && is_calendar_word(lower_of(s.begin));
@@ -628,7 +704,18 @@ void NerModel::recognize(std::span<const std::string_view> tokens, NerWorkspace&
   // Common words written in capitals are not names ("HELP", "Coach"): every token of the span is
   // usually lower case inside news sentences, and the gazetteer does not know the span.
   std::erase_if(spans, [&](const NamedSpan& s) {
-    if (seq_class(s.begin, s.end)) return false;
+    uint16_t known = seq_class(s.begin, s.end);
+    // A one-word lexicon alias written like an ordinary word ("Let" for LET, "Is" for IS:
+    // usually lower case inside sentences) is dropped at the start of a sentence or quote.
+    const bool ordinary = ws.capclass[s.begin] == 1 || ws.capclass[s.begin] == 2;
+    const bool initial = s.begin == 0 || tokens[s.begin - 1] == "\"" ||
+                         tokens[s.begin - 1] == "“" || tokens[s.begin - 1] == "(" ||
+                         tokens[s.begin - 1] == ":";
+    if (s.end - s.begin == 1 && !(ws.flags[s.begin] & kAllCaps) && ordinary && initial) {
+      if (!(known & ~(kGazOrg | kGazSeat | kGazPerson))) return true;
+      known &= static_cast<uint16_t>(~(kGazOrg | kGazSeat | kGazPerson));
+    }
+    if (known) return false;
     for (uint32_t k = s.begin; k < s.end; ++k)
       if (ws.capclass[k] != 1) return false;
     return true;
@@ -669,6 +756,10 @@ void NerModel::recognize(std::span<const std::string_view> tokens, NerWorkspace&
       for (uint32_t k = i; k < i + len; ++k) free &= !covered[k];
       if (!free || !(ws.flags[i + len - 1] & (kInitCap | kAllCaps))) continue;
       const uint16_t cls = seq_class(i, i + len);
+      // A one-word alias that is an ordinary lower-case word ("IS", "LET", "WHO" against
+      // "Is", "Let", "Who") counts only when written in capitals.
+      if (len == 1 && (ws.capclass[i] == 1 || ws.capclass[i] == 2) && !(ws.flags[i] & kAllCaps))
+        continue;
       EntityType type;
       if (cls & kGazSeat) type = EntityType::kFac;
       else if (cls & kGazOrg) type = EntityType::kOrg;
@@ -710,7 +801,15 @@ double NerModel::evaluate(const std::vector<NerSentence>& sentences) const {
   std::vector<std::string_view> v;
   for (const NerSentence& s : sentences) {
     v.assign(s.tokens.begin(), s.tokens.end());
-    tag(v, ws);
+    if (!s.pos.empty() && (flags_ & kFlagSyntax)) {
+      ws.views = v;
+      prepare(v, ws);
+      ws.pos = s.pos;
+      ws.profile = case_profile(ws, v.size());
+      tag_prepared(v.size(), ws);
+    } else {
+      tag(v, ws);
+    }
     const auto g = spans_from_tags(s.tags);
     const auto p = spans_from_tags(ws.tags);
     gold += g.size();
@@ -767,6 +866,7 @@ std::string NerModel::save() const {
   put<uint32_t>(out, kVersion);
   put<uint64_t>(out, fnv1a(payload));
   put<uint64_t>(out, payload.size());
+  put<uint32_t>(out, flags_);
   out += payload;
   return out;
 }
@@ -780,13 +880,16 @@ Status NerModel::load(std::string_view bytes, NerModel* out) {
   get(bytes, &version);
   get(bytes, &hash);
   get(bytes, &size);
-  if (version != kVersion)
+  uint32_t flags = 0;
+  if (version == 2 && !get(bytes, &flags)) return Status::corrupt("NER model header");
+  if (version != 1 && version != kVersion)
     return Status::unsupported("NER model format version " + std::to_string(version) +
                                " (this casus reads " + std::to_string(kVersion) + ")");
   if (size != bytes.size()) return Status::corrupt("NER model size mismatch");
   if (fnv1a(bytes) != hash) return Status::corrupt("NER model content hash mismatch");
   NerModel m;
   m.hash_ = hash;
+  m.flags_ = flags;
   uint32_t bits = 0, tags = 0;
   uint64_t ncap = 0;
   if (!get(bytes, &bits) || !get(bytes, &tags) || !get(bytes, &ncap) || bits < 8 || bits > 26 ||
@@ -858,6 +961,7 @@ class NerTrainer {
                         const NerTrainOptions& opt, std::ostream* log) {
     NerModel m;
     m.bits_ = opt.bits;
+    if (opt.use_syntax) m.flags_ |= NerModel::kFlagSyntax;
     m.rows_ = size_t{1} << opt.bits;
     m.gazetteer_ = shared_gazetteer();
     build_capclass(train, unlabeled, &m.capclass_);
@@ -869,6 +973,7 @@ class NerTrainer {
     std::vector<size_t> order(train.size());
     std::iota(order.begin(), order.end(), 0);
     std::mt19937 rng(opt.seed);
+    std::uniform_real_distribution<double> drop(0, 1);
     NerWorkspace ws;
     std::vector<std::string_view> v;
     double best_f1 = -1;
@@ -885,6 +990,14 @@ class NerTrainer {
         ws.views = v;
         m.weights_.swap(w);  // score with the current weights
         m.prepare(v, ws);
+        if (m.flags_ & NerModel::kFlagSyntax) {
+          if (s.pos.size() == n) ws.pos = s.pos;
+          else ws.pos.assign(n, 0);
+          // Tag dropout: the syntax model was trained on these very sentences, so its tags are
+          // better here than at run time; hiding some keeps the other features in use.
+          for (size_t i = 0; i < n; ++i)
+            if (drop(rng) < opt.syntax_dropout) ws.pos[i] = 0;
+        }
         ws.profile = case_profile(ws, n);
         int prev = 0, prev2 = 0;
         for (size_t i = 0; i < n; ++i) {

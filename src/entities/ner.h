@@ -31,6 +31,7 @@
 
 #include "casus/document.h"
 #include "casus/status.h"
+#include "syntax/model.h"
 
 namespace casus::entities {
 
@@ -93,17 +94,25 @@ struct NerWorkspace {
   std::vector<uint8_t> capclass;   // capitalization-table class
   std::vector<uint16_t> cluster;   // word cluster (coarse << 8 | fine), 0xffff unknown
   std::vector<uint32_t> gaz;       // per token: gazetteer class bits (B/I/L/U encoded)
+  std::vector<uint64_t> pos;       // per token: hash of the XPOS tag (pos_hash), 0 = unknown
   std::vector<uint64_t> feats;
   std::vector<uint8_t> tags;
   uint8_t profile = 0;  // sentence case profile
   std::vector<std::string_view> views;
   float scores[kNerTags];
+  // The syntax tagger's scratch, used when the caller gives no syntax layer.
+  syntax::Workspace syn;
+  std::vector<syntax::WordAnalysis> analysis;
 };
+
+// Hash of a Penn Treebank tag as the NER features see it ("NNP"); 0 for an empty tag.
+uint64_t pos_hash(std::string_view xpos);
 
 // One training sentence: token texts and gold BIO tags.
 struct NerSentence {
   std::vector<std::string> tokens;
   std::vector<uint8_t> tags;
+  std::vector<uint64_t> pos;  // pos_hash of each token's predicted XPOS (empty: none)
 };
 
 struct NerTrainOptions {
@@ -112,6 +121,10 @@ struct NerTrainOptions {
   int bits = 19;  // log2 of the number of weight rows
   int clusters = 64;  // word clusters learned from the unlabeled text (0 = none, at most 256)
   int cluster_iterations = 8;
+  // XPOS features (NerSentence::pos must be filled). Off for the shipped model: without the
+  // syntax layer passed to recognize() they cost a second tagging pass (docs/entities.md).
+  bool use_syntax = false;
+  double syntax_dropout = 0.1;  // share of training tokens whose XPOS is hidden
   // Scores a candidate model after each epoch (higher is better) to pick the epoch kept; when
   // empty, the exact-span F1 on `dev` decides.
   std::function<double(const NerModel&)> select;
@@ -120,7 +133,9 @@ struct NerTrainOptions {
 class NerModel {
  public:
   static constexpr char kMagic[9] = "CASUSNER";
-  static constexpr uint32_t kVersion = 1;
+  // Version 2 adds a feature-flags word after the payload size (bit 0: XPOS features).
+  static constexpr uint32_t kVersion = 2;
+  static constexpr uint32_t kFlagSyntax = 1;
 
   NerModel();
   ~NerModel();
@@ -139,11 +154,28 @@ class NerModel {
   size_t rows() const { return rows_; }
 
   // Names in one sentence (tagger + post rules: demonyms -> NORP, seats of power -> FAC,
-  // a leading "the" dropped). Appends to *out, in order.
+  // a leading "the" dropped). Appends to *out, in order. `layer` is the syntax layer of these
+  // tokens (Document::syntax of the sentence); when it is empty and the model uses XPOS
+  // features, the syntax model (syntax_model()) tags the sentence first.
   void recognize(std::span<const std::string_view> tokens, NerWorkspace& ws,
-                 std::vector<NamedSpan>* out) const;
+                 std::vector<NamedSpan>* out) const {
+    recognize(tokens, {}, ws, out);
+  }
+  void recognize(std::span<const std::string_view> tokens, std::span<const TokenSyntax> layer,
+                 NerWorkspace& ws, std::vector<NamedSpan>* out) const;
   // The tagger alone: BIO tags into ws.tags.
-  void tag(std::span<const std::string_view> tokens, NerWorkspace& ws) const;
+  void tag(std::span<const std::string_view> tokens, std::span<const TokenSyntax> layer,
+           NerWorkspace& ws) const;
+  void tag(std::span<const std::string_view> tokens, NerWorkspace& ws) const {
+    tag(tokens, {}, ws);
+  }
+  bool uses_syntax() const { return (flags_ & kFlagSyntax) != 0; }
+  // The syntax model used when no syntax layer is given: SyntaxModel::default_path(), loaded
+  // once per process; null when there is none (the XPOS features are then absent).
+  static std::shared_ptr<const syntax::SyntaxModel> syntax_model();
+  // Fills ws.pos for `tokens` from `layer`, else from syntax_model() (zeros without one).
+  static void pos_tags(std::span<const std::string_view> tokens,
+                       std::span<const TokenSyntax> layer, NerWorkspace& ws);
 
   // Trains a model (deterministic for a seed). `dev` may be empty; the epoch with the best dev
   // F1 is kept. `unlabeled` sentences (token texts) feed the capitalization table. Progress
@@ -158,6 +190,8 @@ class NerModel {
  private:
   friend class NerTrainer;
   void prepare(std::span<const std::string_view> tokens, NerWorkspace& ws) const;
+  // Greedy decoding over a prepared workspace (prepare, pos, profile set).
+  void tag_prepared(size_t n, NerWorkspace& ws) const;
   void static_features(size_t i, size_t n, const NerWorkspace& ws, std::vector<uint64_t>& f) const;
   static void dynamic_features(size_t i, const NerWorkspace& ws, int prev, int prev2,
                                std::vector<uint64_t>& f);
@@ -165,6 +199,7 @@ class NerModel {
 
   size_t rows_ = 0;
   int bits_ = 0;
+  uint32_t flags_ = 0;
   std::vector<float> weights_;                     // rows_ * kNerTags
   std::unordered_map<uint64_t, uint8_t> capclass_;  // lower-case word hash -> class 1..4
   std::unordered_map<uint64_t, uint16_t> clusters_;  // lower-case word hash -> cluster

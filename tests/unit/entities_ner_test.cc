@@ -54,6 +54,18 @@ TEST(EntitiesNer, HandWrittenSentences) {
   EXPECT_TRUE(has(c, "Kerch Bridge", EntityType::kFac));
 }
 
+TEST(EntitiesNer, PostRules) {
+  // One-word lexicon aliases that are common words ("IS", "LET") need capitals.
+  for (const auto& [n, t] : names_in("Is it ok to book online? Let me know."))
+    EXPECT_TRUE(n != "Is" && n != "Let") << n;
+  // A possessive that ends the noun phrase names a business, "'s" included (UNER convention);
+  // one that starts a noun phrase does not.
+  EXPECT_TRUE(has(names_in("We had lunch at Del Frisco's in Houston."), "Del Frisco's",
+                  EntityType::kFac));
+  for (const auto& [n, t] : names_in("Yasser Arafat's legacy is disputed."))
+    EXPECT_NE(n, "Yasser Arafat's");
+}
+
 TEST(EntitiesNer, LoaderRefusesUnknownFiles) {
   NerModel m;
   EXPECT_FALSE(NerModel::load("not a model at all, just some bytes here", &m).is_ok());
