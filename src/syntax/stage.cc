@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "base/utf8.h"
+
 namespace casus::syntax {
 
 void annotate_document(const SyntaxModel& model, Workspace& ws, const Document& doc,
@@ -23,6 +25,9 @@ void annotate_document(const SyntaxModel& model, Workspace& ws, const Document& 
         ts.upos = model.upos(a.tag);
         ts.xpos = model.xpos(a.tag);
         model.lemma(forms[t - first], a.lemma_rule, &ts.lemma);
+        // Lemma rules strip bytes; one learned on ASCII can cut into a multi-byte character
+        // ("’ve"). A lemma that is not valid UTF-8 falls back to the form.
+        if (!utf8::is_valid(ts.lemma)) ts.lemma.assign(forms[t - first]);
         ts.feats = model.feats(a.feats);
         ts.deprel = model.deprel(a.deprel);
         ts.head = a.head == 0 ? kNoHead : first + a.head - 1;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/utf8.h"
 #include "pipeline/invariants.h"
 
 namespace casus {
@@ -39,6 +40,18 @@ TEST(Engine, NormalizesToNfc) {
   Document doc = make("Cafe\xCC\x81 opened.");  // e + combining acute
   engine.process(doc);
   EXPECT_EQ(doc.text, "Caf\xC3\xA9 opened.");
+}
+
+TEST(Engine, LemmasAreValidUtf8) {
+  // Regression: a lemma rule learned on ASCII stripped bytes of "’ve" into invalid UTF-8.
+  const Engine engine;
+  Document doc = make("We\u2019ve said they\u2019re here and I\u2019d go. Caf\u00e9s opened.");
+  engine.process(doc);
+  ASSERT_EQ(doc.syntax.size(), doc.tokens.size());
+  for (const TokenSyntax& sy : doc.syntax) {
+    EXPECT_TRUE(utf8::is_valid(sy.lemma)) << sy.lemma;
+    EXPECT_TRUE(utf8::is_valid(sy.feats));
+  }
 }
 
 TEST(Invariants, RejectsBadSpans) {
