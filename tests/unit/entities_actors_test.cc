@@ -107,7 +107,9 @@ TEST(EntitiesActorCoder, SampleArticleAndRules) {
     }
     ASSERT_TRUE(got.has_value());
     EXPECT_EQ(got->code, c.code) << "basis " << actor_basis_name(got->basis);
-    if (*c.canonical) EXPECT_EQ(got->canonical_name, c.canonical);
+    if (*c.canonical) {
+      EXPECT_EQ(got->canonical_name, c.canonical);
+    }
   }
 }
 
@@ -213,7 +215,9 @@ TEST(EntitiesLexicon, CodesWellFormed) {
       EXPECT_LE(t.range.from, t.range.to);
       const std::string head = t.code.substr(0, 3);
       if (c.country_info(head) != nullptr) {
-        if (t.code.size() >= 6) EXPECT_TRUE(known_role(t.code.substr(3, 3)));
+        if (t.code.size() >= 6) {
+          EXPECT_TRUE(known_role(t.code.substr(3, 3)));
+        }
       } else {
         EXPECT_TRUE(head == "IGO" || head == "NGO" || head == "IMG" || head == "MNC")
             << "unknown country or actor type " << head;
@@ -223,7 +227,9 @@ TEST(EntitiesLexicon, CodesWellFormed) {
   for (const RoleEntry& r : c.lexicon().roles) {
     SCOPED_TRACE(r.file + ":" + std::to_string(r.line));
     EXPECT_TRUE(known_role(r.role)) << r.role;
-    if (!r.country.empty()) EXPECT_NE(c.country_info(r.country), nullptr);
+    if (!r.country.empty()) {
+      EXPECT_NE(c.country_info(r.country), nullptr);
+    }
   }
   for (const CountryNameEntry& n : c.lexicon().country_names) EXPECT_NE(c.country_info(n.iso3), nullptr);
 }
