@@ -1,6 +1,7 @@
 #include "syntax/lexicon.h"
 
 #include <algorithm>
+#include <array>
 
 namespace casus::syntax {
 namespace {
@@ -95,6 +96,26 @@ Lexicon Lexicon::Builder::build() const {
       lex.exact_.insert(form_key(kExactTmpl, key.first, key.second), id);
   }
   for (const auto& l : lemmas_) lex.known_lemmas_.insert(feature_key(kLemmaTmpl, fnv1a64(l)), 1);
+  // Casing of unseen words: per (tag, casing class), the casing of the majority of the training
+  // word types, when at least kMinTypes types agree at least kMinShare of the time.
+  {
+    constexpr int kMinTypes = 5;
+    constexpr double kMinShare = 0.75;
+    std::map<uint32_t, std::array<int, 3>> casing_counts;
+    for (const auto& [key, counts] : exact_counts_) {
+      const uint32_t cls = key.second * kShapeClasses + shape_class(key.first);
+      ++casing_counts[cls][majority(counts).casing];
+    }
+    uint32_t max_tag = 0;
+    for (const auto& [key, counts] : exact_counts_) max_tag = std::max(max_tag, key.second);
+    lex.casing_by_tag_shape_.assign((max_tag + 1) * kShapeClasses, kNoCasing);
+    for (const auto& [cls, c] : casing_counts) {
+      const int total = c[0] + c[1] + c[2];
+      const int best = static_cast<int>(std::max_element(c.begin(), c.end()) - c.begin());
+      if (c[best] >= kMinTypes && c[best] >= kMinShare * total)
+        lex.casing_by_tag_shape_[cls] = static_cast<uint8_t>(best);
+    }
+  }
   for (const auto& [key, counts] : suffix_counts) {
     int total = 0;
     for (const auto& [id, c] : counts) total += c;
@@ -124,6 +145,21 @@ Lexicon Lexicon::Builder::build() const {
   return lex;
 }
 
+uint32_t Lexicon::shape_class(std::string_view form) {
+  if (form.empty()) return 0;
+  if (!(form[0] >= 'A' && form[0] <= 'Z')) {
+    for (char c : form)
+      if (c >= 'A' && c <= 'Z') return 4;
+    return 0;
+  }
+  int upper = 0;
+  for (char c : form) {
+    if (c >= 'a' && c <= 'z') return 1;
+    if (c >= 'A' && c <= 'Z') ++upper;
+  }
+  return upper >= 2 ? 2 : 3;
+}
+
 uint32_t Lexicon::lemma_rule(std::string_view form, uint32_t tag) const {
   char buf[128];
   if (form.size() > sizeof(buf)) return 0;
@@ -136,7 +172,13 @@ uint32_t Lexicon::lemma_rule(std::string_view form, uint32_t tag) const {
   if (id != KeyIndex::kMissing) return id;
   id = exceptions_.find(form_key(kExceptionTmpl, low, tag));
   if (id != KeyIndex::kMissing) return id;
-  // Unseen word: the longest matching suffix whose rule gives a known lemma, else the longest.
+  // Unseen word: the longest matching suffix whose rule gives a known lemma, else the longest;
+  // the casing of the (tag, casing class) when it is clear.
+  const size_t cls = static_cast<size_t>(tag) * kShapeClasses + shape_class(form);
+  const uint32_t casing =
+      cls < casing_by_tag_shape_.size() && casing_by_tag_shape_[cls] != kNoCasing
+          ? (static_cast<uint32_t>(casing_by_tag_shape_[cls]) + 1) << kCasingShift
+          : 0;
   uint32_t fallback = KeyIndex::kMissing;
   std::string candidate;
   for (size_t k = std::min(kMaxSuffix, low.size()); k >= 1; --k) {
@@ -147,21 +189,25 @@ uint32_t Lexicon::lemma_rule(std::string_view form, uint32_t tag) const {
     for (char& c : candidate)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     if (known_lemmas_.find(feature_key(kLemmaTmpl, fnv1a64(candidate))) != KeyIndex::kMissing)
-      return id;
+      return id | casing;
   }
-  if (fallback != KeyIndex::kMissing) return fallback;
-  return tag < rule_by_tag_.size() && rules_[rule_by_tag_[tag]].strip < form.size()
-             ? rule_by_tag_[tag]
-             : 0;
+  if (fallback != KeyIndex::kMissing) return fallback | casing;
+  return (tag < rule_by_tag_.size() && rules_[rule_by_tag_[tag]].strip < form.size()
+              ? rule_by_tag_[tag]
+              : 0) |
+         casing;
 }
 
 void Lexicon::apply(std::string_view form, uint32_t rule, std::string* out) const {
+  const uint32_t casing_bits = rule >> kCasingShift;
+  rule &= (1u << kCasingShift) - 1;
   const LemmaRule& r = rules_[rule < rules_.size() ? rule : 0];
+  const uint8_t casing = casing_bits ? static_cast<uint8_t>(casing_bits - 1) : r.casing;
   out->assign(form.substr(0, form.size() - std::min<size_t>(r.strip, form.size())));
-  if (r.casing == LemmaRule::kLower) {
+  if (casing == LemmaRule::kLower) {
     for (char& c : *out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  } else if (r.casing == LemmaRule::kUpperFirst && !out->empty() && (*out)[0] >= 'a' &&
+  } else if (casing == LemmaRule::kUpperFirst && !out->empty() && (*out)[0] >= 'a' &&
              (*out)[0] <= 'z') {
     (*out)[0] = static_cast<char>((*out)[0] - 32);
   }
@@ -198,11 +244,12 @@ void Lexicon::save(ByteWriter& w) const {
   known_lemmas_.save(w);
   w.put_vector(feats_by_tag_);
   w.put_vector(rule_by_tag_);
+  w.put_vector(casing_by_tag_shape_);
 }
 
-bool Lexicon::load(ByteReader& r) {
+bool Lexicon::load(ByteReader& r, bool casing_table) {
   const uint32_t n = r.get<uint32_t>();
-  if (!r.ok() || n == 0 || n > 10000000) return false;
+  if (!r.ok() || n == 0 || n >= (1u << kCasingShift)) return false;
   rules_.clear();
   for (uint32_t i = 0; i < n && r.ok(); ++i) {
     LemmaRule rule;
@@ -216,7 +263,12 @@ bool Lexicon::load(ByteReader& r) {
   if (!exact_.load(r) || !exceptions_.load(r) || !suffixes_.load(r) || !feats_words_.load(r) ||
       !known_lemmas_.load(r))
     return false;
-  if (!r.get_vector(&feats_by_tag_) || !r.get_vector(&rule_by_tag_)) return false;
+  casing_by_tag_shape_.clear();
+  if (!r.get_vector(&feats_by_tag_) || !r.get_vector(&rule_by_tag_) ||
+      (casing_table && !r.get_vector(&casing_by_tag_shape_)))
+    return false;
+  for (uint8_t c : casing_by_tag_shape_)
+    if (c > LemmaRule::kUpperFirst && c != kNoCasing) return false;
   for (uint32_t f : feats_by_tag_)
     if (f >= feats_names_.size()) return false;
   for (uint32_t x : rule_by_tag_)

@@ -6,7 +6,9 @@
 // "went" -> strip 4, append "go"). Rules come from an exception table keyed by (lowercased form,
 // tag) and, for unseen words, from the longest matching (tag, suffix) seen in at least two
 // training word types, preferring among the matching suffixes a rule whose result is a known
-// lemma of the training data. Features (UD FEATS strings) come from a (lowercased form, tag) table
+// lemma of the training data; an unseen word's casing follows
+// the clear majority of the training words with its tag and casing class (NNP "dp" -> "dp",
+// NNP "Bryan" -> "Bryan", ADD "Newsfeed.Com" -> "Newsfeed.Com"). Features (UD FEATS strings) come from a (lowercased form, tag) table
 // with a per-tag fallback. Immutable after build/load; thread-safe.
 #ifndef CASUS_SYNTAX_LEXICON_H_
 #define CASUS_SYNTAX_LEXICON_H_
@@ -57,8 +59,13 @@ class Lexicon {
 
   // The lemma rule id for `form` tagged `tag`.
   uint32_t lemma_rule(std::string_view form, uint32_t tag) const;
-  // Writes the lemma of `form` under rule `rule` to *out.
+  // Writes the lemma of `form` under rule `rule` (an id from lemma_rule) to *out.
   void apply(std::string_view form, uint32_t rule, std::string* out) const;
+  // The casing class of a form: 0 without ASCII capitals, 1 capitalized with lowercase letters
+  // after, 2 all capitals (two or more letters), 3 a single capital letter, 4 capitals after a
+  // first character that is not one ("iPhone", URLs).
+  static uint32_t shape_class(std::string_view form);
+  static constexpr uint32_t kShapeClasses = 5;
   std::string lemma(std::string_view form, uint32_t tag) const {
     std::string s;
     apply(form, lemma_rule(form, tag), &s);
@@ -70,7 +77,8 @@ class Lexicon {
   size_t num_rules() const { return rules_.size(); }
 
   void save(ByteWriter& w) const;
-  bool load(ByteReader& r);
+  // `casing_table`: false for model format 1, which has none.
+  bool load(ByteReader& r, bool casing_table = true);
 
  private:
   std::vector<LemmaRule> rules_;
@@ -82,6 +90,12 @@ class Lexicon {
   KeyIndex known_lemmas_;  // key(lowercase lemma) -> 1
   std::vector<uint32_t> feats_by_tag_;
   std::vector<uint32_t> rule_by_tag_;
+  // For unseen words: the casing of (tag, shape_class) words in training where it is clear
+  // (index tag * kShapeClasses + shape; kNoCasing when mixed). lemma_rule() returns the suffix
+  // rule id with the casing in the bits from kCasingShift up (casing + 1).
+  std::vector<uint8_t> casing_by_tag_shape_;
+  static constexpr uint8_t kNoCasing = 0xff;
+  static constexpr uint32_t kCasingShift = 28;
 };
 
 }  // namespace casus::syntax

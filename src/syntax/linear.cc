@@ -2,9 +2,14 @@
 
 #include <sys/mman.h>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <new>
 
 namespace casus::syntax {
@@ -84,13 +89,21 @@ void LinearModel::build_table() {
     const uint32_t count = ends_[i] - begin;
     size_t s = (keys_[i] >> 1) & mask_;
     while (slots_[s].pos != kEmpty) s = (s + 1) & mask_;
+    const bool dense = count * kDenseRatio >= static_cast<uint32_t>(num_classes_);
+    if (count == 1 && !dense && weights_[begin].cls < kInlineMaxClass) {
+      // A single weight lives in the slot itself: no second memory access when scoring.
+      slots_[s] = Slot{static_cast<uint32_t>(keys_[i] >> 32),
+                       kInline | (static_cast<uint32_t>(weights_[begin].cls) << 16) |
+                           static_cast<uint16_t>(weights_[begin].w)};
+      continue;
+    }
     slots_[s] = Slot{static_cast<uint32_t>(keys_[i] >> 32), static_cast<uint32_t>(table_.size())};
-    const bool dense = count * 4 >= static_cast<uint32_t>(num_classes_);
     table_.push_back(static_cast<int16_t>(dense ? num_classes_ : count));
     table_.push_back(dense ? 1 : 0);
     if (dense) {
+      // Rows are padded with zeros to a multiple of kLanes classes (added without a tail).
       const size_t row = table_.size();
-      table_.resize(row + num_classes_, 0);
+      table_.resize(row + padded_classes(), 0);
       for (uint32_t k = begin; k < ends_[i]; ++k) table_[row + weights_[k].cls] = weights_[k].w;
     } else {
       for (uint32_t k = begin; k < ends_[i]; ++k) {
@@ -101,18 +114,100 @@ void LinearModel::build_table() {
   }
 }
 
-// The dense-row additions vectorize much better with AVX2; the clone is picked at load time by
-// the dynamic linker (ifunc), so the binary still runs on any x86-64.
+namespace {
+
+// Keys probed together: their slots, then their weight rows, are prefetched as a group.
+constexpr size_t kScoreBatch = 32;
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define CASUS_SYNTAX_AVX2 1
+// Adds `n` dense rows of P (a multiple of 16) int16 weights to acc[0..P), keeping the P int32
+// sums in AVX2 registers across the rows (P <= 112 fits the 16 registers).
+template <int P>
+__attribute__((target("avx2"))) void add_dense_rows_avx2(const int16_t* const* rows, size_t n,
+                                                         int32_t* acc) {
+  __m256i sum[P / 8];
+  for (int j = 0; j < P / 8; ++j)
+    sum[j] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(acc + 8 * j));
+  for (size_t r = 0; r < n; ++r) {
+    const int16_t* row = rows[r];
+#pragma GCC unroll 16
+    for (int j = 0; j < P / 8; ++j)
+      sum[j] = _mm256_add_epi32(
+          sum[j], _mm256_cvtepi16_epi32(
+                      _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 8 * j))));
+  }
+  for (int j = 0; j < P / 8; ++j)
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + 8 * j), sum[j]);
+}
+
+// Adds the dense rows (padded width `padded`, a multiple of 16) in column blocks of at most
+// 112 classes, each summed in registers.
+__attribute__((target("avx2"))) void add_dense_avx2(const int16_t* const* rows, size_t n,
+                                                    int padded, int32_t* acc) {
+  const int16_t* block[kScoreBatch];  // n <= score()'s batch of keys
+  for (int off = 0; off < padded; off += 112) {
+    const int16_t* const* r = rows;
+    if (off) {
+      for (size_t i = 0; i < n; ++i) block[i] = rows[i] + off;
+      r = block;
+    }
+    switch (std::min(padded - off, 112)) {
+      case 16: add_dense_rows_avx2<16>(r, n, acc + off); break;
+      case 32: add_dense_rows_avx2<32>(r, n, acc + off); break;
+      case 48: add_dense_rows_avx2<48>(r, n, acc + off); break;
+      case 64: add_dense_rows_avx2<64>(r, n, acc + off); break;
+      case 80: add_dense_rows_avx2<80>(r, n, acc + off); break;
+      case 96: add_dense_rows_avx2<96>(r, n, acc + off); break;
+      default: add_dense_rows_avx2<112>(r, n, acc + off); break;
+    }
+  }
+}
+
+const bool kHaveAvx2 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+#endif
+
+// The same for any padded width, through memory.
+__attribute__((always_inline)) inline void add_dense_rows_any(const int16_t* const* rows,
+                                                              size_t n, int padded,
+                                                              int32_t* acc) {
+  for (size_t r = 0; r < n; ++r)
+    for (int c = 0; c < padded; c += 16)
+      for (int j = 0; j < 16; ++j) acc[c + j] += rows[r][c + j];
+}
+
+}  // namespace
+
+// Dense rows go through add_dense_avx2 where the CPU has AVX2 (checked once at startup); the
+// AVX2 clone of the rest (probes, sparse pairs) is picked at load time by the dynamic linker
+// (ifunc), so the binary still runs on any x86-64.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
 __attribute__((target_clones("avx2", "default")))
 #endif
 void LinearModel::score(const uint64_t* keys, size_t n, int32_t* scores) const {
   if (slots_.empty()) return;
-  constexpr size_t kBatch = 32;
+  constexpr size_t kBatch = kScoreBatch;
   uint32_t found[kBatch];
   const Slot* slots = slots_.data();
   const int16_t* table = table_.data();
   const int classes = num_classes_;
+  const int padded = static_cast<int>(padded_classes());
+  // Dense rows are added kLanes classes at a time, so they need `padded` accumulators: a local
+  // array when num_classes_ is not a multiple of kLanes.
+  constexpr int kMaxLocal = 512;
+  alignas(32) int32_t local[kMaxLocal];
+  int32_t* acc = scores;
+  if (padded != classes) {
+    if (padded > kMaxLocal) {
+      score_unpadded(keys, n, scores);
+      return;
+    }
+    acc = local;
+    std::fill(local, local + padded, 0);
+  }
   for (size_t base = 0; base < n; base += kBatch) {
     const size_t m = std::min(kBatch, n - base);
     for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots[(keys[base + i] >> 1) & mask_]);
@@ -129,21 +224,66 @@ void LinearModel::score(const uint64_t* keys, size_t n, int32_t* scores) const {
         }
       }
       found[i] = hit;
-      if (hit != kEmpty) __builtin_prefetch(&table[hit]);
+      if (hit < kInline) __builtin_prefetch(&table[hit]);
     }
+    const int16_t* dense[kBatch];
+    size_t num_dense = 0;
     for (size_t i = 0; i < m; ++i) {
-      if (found[i] == kEmpty) continue;
-      const int16_t* h = table + found[i];
+      const uint32_t hit = found[i];
+      if (hit >= kInline) {
+        if (hit != kEmpty) acc[(hit >> 16) & 0x7fff] += static_cast<int16_t>(hit & 0xffff);
+        continue;
+      }
+      const int16_t* h = table + hit;
       if (h[1]) {
-        const int16_t* row = h + 2;
-        for (int c = 0; c < classes; ++c) scores[c] += row[c];
+        dense[num_dense++] = h + 2;
       } else {
         const int count = static_cast<uint16_t>(h[0]);
         const int16_t* w = h + 2;
-        for (int k = 0; k < count; ++k) scores[static_cast<uint16_t>(w[2 * k])] += w[2 * k + 1];
+        for (int k = 0; k < count; ++k) acc[static_cast<uint16_t>(w[2 * k])] += w[2 * k + 1];
       }
     }
+    if (num_dense == 0) continue;
+#ifdef CASUS_SYNTAX_AVX2
+    if (kHaveAvx2) {
+      add_dense_avx2(dense, num_dense, padded, acc);
+      continue;
+    }
+#endif
+    add_dense_rows_any(dense, num_dense, padded, acc);
   }
+  if (acc != scores)
+    for (int c = 0; c < classes; ++c) scores[c] += acc[c];
+}
+
+void LinearModel::score_unpadded(const uint64_t* keys, size_t n, int32_t* scores) const {
+  std::vector<int32_t> acc(padded_classes(), 0);
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t key = keys[i];
+    const uint32_t fp = static_cast<uint32_t>(key >> 32);
+    uint32_t hit = kEmpty;
+    for (size_t s = (key >> 1) & mask_;; s = (s + 1) & mask_) {
+      if (slots_[s].pos == kEmpty) break;
+      if (slots_[s].fingerprint == fp) {
+        hit = slots_[s].pos;
+        break;
+      }
+    }
+    if (hit == kEmpty) continue;
+    if (hit >= kInline) {
+      acc[(hit >> 16) & 0x7fff] += static_cast<int16_t>(hit & 0xffff);
+      continue;
+    }
+    const int16_t* h = table_.data() + hit;
+    const int16_t* w = h + 2;
+    if (h[1]) {
+      for (int c = 0; c < num_classes_; ++c) acc[c] += w[c];
+    } else {
+      const int count = static_cast<uint16_t>(h[0]);
+      for (int k = 0; k < count; ++k) acc[static_cast<uint16_t>(w[2 * k])] += w[2 * k + 1];
+    }
+  }
+  for (int c = 0; c < num_classes_; ++c) scores[c] += acc[c];
 }
 
 LinearModel LinearModel::merge(const LinearModel& a, const LinearModel& b) {

@@ -122,9 +122,22 @@ class LinearModel {
   // when dense, one int16 weight per class (features that weigh most classes; added with SIMD).
   struct Slot {
     uint32_t fingerprint;
-    uint32_t pos;  // kEmpty when unused
+    uint32_t pos;  // kEmpty when unused; see kInline
   };
   static constexpr uint32_t kEmpty = 0xffffffffu;
+  // A feature's weights are stored as a dense row when it weighs at least 1/kDenseRatio of the
+  // classes (a dense row costs ~padded/16 vector adds, a sparse one a scalar add per weight).
+  static constexpr uint32_t kDenseRatio = 4;
+  static constexpr int kLanes = 16;  // dense rows are padded to a multiple of kLanes classes
+  size_t padded_classes() const {
+    return (static_cast<size_t>(num_classes_) + kLanes - 1) / kLanes * kLanes;
+  }
+  // score() for models with more classes than its local accumulators hold.
+  void score_unpadded(const uint64_t* keys, size_t n, int32_t* scores) const;
+  // pos with the top bit set: an inline single weight, (class << 16) | uint16 weight, for
+  // classes below kInlineMaxClass (so that it never equals kEmpty).
+  static constexpr uint32_t kInline = 0x80000000u;
+  static constexpr uint16_t kInlineMaxClass = 0x7fff;
   void build_table();
 
   int num_classes_ = 0;

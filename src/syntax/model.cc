@@ -63,10 +63,11 @@ Status SyntaxModel::from_bytes(std::string_view file, std::shared_ptr<const Synt
   const uint32_t order = h.get<uint32_t>();
   const uint64_t size = h.get<uint64_t>();
   const uint64_t hash = h.get<uint64_t>();
-  if (version != kModelVersion)
+  if (version < kOldestModelVersion || version > kModelVersion)
     return Status::unsupported("syntax model format version " + std::to_string(version) +
-                               " is not supported (expected " + std::to_string(kModelVersion) +
-                               ")");
+                               " is not supported (expected " +
+                               std::to_string(kOldestModelVersion) + " to " +
+                               std::to_string(kModelVersion) + ")");
   if (order != kByteOrder) return Status::unsupported("syntax model has another byte order");
   const std::string_view payload = file.substr(kHeaderSize);
   if (payload.size() != size) return Status::corrupt("syntax model is truncated or padded");
@@ -82,7 +83,7 @@ Status SyntaxModel::from_bytes(std::string_view file, std::shared_ptr<const Synt
   m->root_label_ = r.get<uint32_t>();
   m->description_ = r.get_string();
   ok = ok && r.ok() && m->tagger_.load(r) && m->tagger2_.load(r) && m->parser_.load(r) &&
-       m->lexicon_.load(r) && m->clusters_.load(r) && r.at_end();
+       m->lexicon_.load(r, /*casing_table=*/version >= 2) && m->clusters_.load(r) && r.at_end();
   ok = ok && !m->upos_.empty() && m->upos_.size() == m->xpos_.size() && m->upos_.size() < 0xffff &&
        m->root_label_ < m->labels_.size() &&
        static_cast<size_t>(m->tagger_.num_classes()) == m->upos_.size() &&

@@ -28,7 +28,10 @@
 namespace casus::syntax {
 
 inline constexpr char kModelMagic[8] = {'C', 'A', 'S', 'U', 'S', 'S', 'Y', 'N'};
-inline constexpr uint32_t kModelVersion = 1;
+// Format 2 added the lexicon's casing table for unseen words; format 1 files still load (their
+// unseen words keep the casing of their suffix rule).
+inline constexpr uint32_t kModelVersion = 2;
+inline constexpr uint32_t kOldestModelVersion = 1;
 // Version of the feature templates (features.cc) and the transition system: weights are only
 // meaningful with the templates they were trained with, so load() refuses other versions.
 // Increment on any change to tagger_features, parser_features or word_info.

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "syntax/lexicon.h"
 
 namespace casus::syntax {
@@ -63,6 +65,31 @@ TEST(SyntaxLexicon, ExceptionsAndSuffixRules) {
   EXPECT_EQ(lex.lemma("berlin", 5), "Berlin");  // proper nouns get an uppercase initial
   // Never an empty lemma.
   EXPECT_EQ(lex.lemma("s", 3), "s");
+}
+
+// An unseen word's casing follows the clear majority of the training word types with its tag
+// and casing class; its suffix rule still strips and appends.
+TEST(SyntaxLexicon, UnseenWordCasingByTagAndShape) {
+  enum : uint32_t { kNN = 1, kNNP = 2, kADD = 3 };
+  Lexicon::Builder b;
+  for (const char* w : {"Paris", "Berlin", "Oslo", "Rome", "Vienna", "Madrid"}) b.add(w, kNNP, w, "_");
+  for (const char* w : {"al", "de", "gimp", "ga", "bin", "metro"}) b.add(w, kNNP, w, "_");
+  for (const char* w : {"Dogs.Org", "Cats.Com", "Foo.Net", "Bar.Org", "Baz.Com"}) b.add(w, kADD, w, "_");
+  b.add("a.b", kADD, "a.b", "_");
+  for (const char* w : {"City", "Town", "Lake", "River", "Mountain"})
+    b.add(w, kNN, std::string(1, static_cast<char>(w[0] + 32)) + (w + 1), "_");
+  for (const char* w : {"city", "town", "lake", "river", "mountain"}) b.add(w, kNN, w, "_");
+  const Lexicon lex = b.build();
+  EXPECT_EQ(lex.lemma("Bryan", kNNP), "Bryan");
+  EXPECT_EQ(lex.lemma("dp", kNNP), "dp");  // lowercase proper nouns mostly keep their form
+  EXPECT_EQ(lex.lemma("Newsfeed.Com", kADD), "Newsfeed.Com");
+  EXPECT_EQ(lex.lemma("Phone", kNN), "phone");
+  EXPECT_EQ(lex.lemma("phone", kNN), "phone");
+  EXPECT_EQ(Lexicon::shape_class("word"), 0u);
+  EXPECT_EQ(Lexicon::shape_class("Word"), 1u);
+  EXPECT_EQ(Lexicon::shape_class("NASA"), 2u);
+  EXPECT_EQ(Lexicon::shape_class("A"), 3u);
+  EXPECT_EQ(Lexicon::shape_class("iPhone"), 4u);
 }
 
 TEST(SyntaxLexicon, Feats) {

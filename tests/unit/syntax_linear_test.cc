@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "syntax/linear.h"
@@ -65,6 +66,50 @@ TEST(SyntaxLinear, MergeKeepsEachHalf) {
       EXPECT_EQ(b[c], a[c]);
       EXPECT_EQ(b[3 + c], a[c]);
     }
+  }
+}
+
+// Features with one weight (kept in the lookup slot), a few (sparse pairs) and many classes
+// (dense rows padded to 16 classes, summed in blocks): each adds exactly its own weights, and
+// scoring them together adds up the single scores.
+TEST(SyntaxLinear, ScoresEveryLayout) {
+  for (int classes : {3, 103, 216, 600}) {
+    LinearTrainer t(classes);
+    std::vector<float> fs(static_cast<size_t>(classes));
+    std::vector<uint64_t> keys;
+    std::vector<int> counts;
+    for (uint64_t f = 1; f <= 40; ++f) {
+      const int n = f == 1 ? 1 : static_cast<int>((f * 7) % static_cast<uint64_t>(classes)) + 1;
+      const uint64_t key = feature_key(5, f);
+      t.score(&key, 1, fs.data());
+      for (int c = 0; c < n; ++c)
+        t.update(static_cast<int>((static_cast<uint64_t>(c) + f) % classes),
+                 (c % 2 ? -1.0f : 1.0f) * static_cast<float>(1 + c % 3));
+      keys.push_back(key);
+      counts.push_back(n);
+    }
+    t.tick();
+    const LinearModel m = t.compile(0.0f);
+    const int32_t kSentinel = 12345;
+    std::vector<int64_t> sum(static_cast<size_t>(classes), 0);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      std::vector<int32_t> s(static_cast<size_t>(classes) + 16, 0);
+      std::fill(s.begin() + classes, s.end(), kSentinel);
+      m.score(&keys[i], 1, s.data());
+      int nonzero = 0;
+      for (int c = 0; c < classes; ++c) {
+        nonzero += s[static_cast<size_t>(c)] != 0;
+        sum[static_cast<size_t>(c)] += s[static_cast<size_t>(c)];
+      }
+      EXPECT_EQ(nonzero, counts[i]) << classes << " classes, feature " << i;
+      for (int c = classes; c < classes + 16; ++c) EXPECT_EQ(s[static_cast<size_t>(c)], kSentinel);
+      // The first class updated got a positive weight.
+      EXPECT_GT(s[(i + 1) % static_cast<size_t>(classes)], 0);
+    }
+    keys.push_back(feature_key(6, 1));  // unknown
+    std::vector<int32_t> all(static_cast<size_t>(classes), 0);
+    m.score(keys.data(), keys.size(), all.data());
+    for (int c = 0; c < classes; ++c) EXPECT_EQ(all[static_cast<size_t>(c)], sum[static_cast<size_t>(c)]);
   }
 }
 
