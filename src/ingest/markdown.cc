@@ -26,6 +26,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/utf8.h"
 #include "ingest/dates.h"
 #include "ingest/ingest.h"
 #include "ingest/metadata.h"
@@ -345,23 +346,10 @@ std::vector<Block> parse_text_blocks(const std::vector<std::string_view>& lines,
 // ---------------------------------------------------------------------------------------------
 // Inline markup
 
+// Appends code point `cp`, replacing NUL, surrogates and values beyond U+10FFFF with U+FFFD.
 void append_utf8(std::string& out, uint32_t cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  utf8::append(out, static_cast<char32_t>(cp));
 }
 
 // An HTML character reference at s[i] == '&'. Appends its text and returns its length, or 0.
