@@ -24,10 +24,13 @@ test: build
 test-slow: build
 	ctest --test-dir $(BUILD) -L slow --output-on-failure -j $(JOBS)
 
-# Code the bundled example articles and print a readable summary of each.
+# Code the bundled example articles (the first article first) and print a readable summary of each.
+FIRST_ARTICLE := examples/articles/kremlin-drone-2023-05-03.md
+DEMO_ARTICLES := $(FIRST_ARTICLE) $(sort $(filter-out $(FIRST_ARTICLE),$(wildcard examples/articles/*.md)))
 demo: build
 	@mkdir -p out
-	$(BUILD)/casus code --quiet -o out/demo.jsonl examples/articles || test $$? -eq 1
+	@echo "casus code examples/articles -> out/demo.jsonl"
+	@$(BUILD)/casus code --quiet -o out/demo.jsonl $(DEMO_ARTICLES) || test $$? -eq 1
 	$(BUILD)/casus show out/demo.jsonl
 
 bench: build
