@@ -14,23 +14,12 @@ if [[ ! -d "$data/gum/dep" || ! -d "$data/uner-english-ewt" ]]; then
 fi
 export CASUS_DATA=$data
 case $what in
-  uner-dev) json=$("$bin" eval ner --json --gold "$data/uner-english-ewt/en_ewt-ud-dev.iob2") ;;
-  uner-test) json=$("$bin" eval ner --json --gold "$data/uner-english-ewt/en_ewt-ud-test.iob2") ;;
-  gum) json=$("$bin" eval ner --json --gum --split test --genres news,interview) ;;
-  coref) json=$("$bin" eval coref --json) ;;
+  uner-dev) cmd=(eval ner --json --gold "$data/uner-english-ewt/en_ewt-ud-dev.iob2") ;;
+  uner-test) cmd=(eval ner --json --gold "$data/uner-english-ewt/en_ewt-ud-test.iob2") ;;
+  gum) cmd=(eval ner --json --gum --split test --genres news,interview) ;;
+  coref) cmd=(eval coref --json) ;;
   *) echo "unknown set $what"; exit 2 ;;
-esac || { echo "FAIL: casus eval failed"; exit 1; }
-echo "$json"
-status=0
-while [[ $# -ge 2 ]]; do
-  key=$1 floor=$2
-  shift 2
-  v=$(echo "$json" | grep -o "\"$key\": [0-9.]*" | head -n 1 | awk '{print $2}')
-  if awk -v v="$v" -v f="$floor" 'BEGIN { exit !(v != "" && v + 0 >= f + 0) }'; then
-    echo "ok: $key $v >= floor $floor"
-  else
-    echo "FAIL: $key ${v:-missing} is below the floor $floor"
-    status=1
-  fi
-done
-exit $status
+esac
+floors=()
+while [[ $# -ge 2 ]]; do floors+=("$1=$2"); shift 2; done
+exec bash "$(dirname "$0")/../check-floors" "${floors[@]}" -- "$bin" "${cmd[@]}"

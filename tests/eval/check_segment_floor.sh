@@ -22,20 +22,5 @@ if [[ ${#files[@]} -eq 0 ]]; then
   echo "SKIP: no gold files matching $* under $data"
   exit 77
 fi
-json=$("$bin" eval segment --json "${files[@]}") || { echo "FAIL: casus eval segment failed"; exit 1; }
-echo "$json"
-value() { echo "$json" | grep -o "\"$1\": [0-9.]*" | head -n 1 | awk '{print $2}'; }
-tokens=$(value tokens_f1)
-sentences=$(value sentences_f1)
-status=0
-check() {
-  if awk -v v="$2" -v f="$3" 'BEGIN { exit !(v + 0 >= f + 0) }'; then
-    echo "ok: $1 F1 $2 >= floor $3"
-  else
-    echo "FAIL: $1 F1 $2 is below the floor $3"
-    status=1
-  fi
-}
-check tokens "$tokens" "$tokens_floor"
-check sentences "$sentences" "$sentences_floor"
-exit $status
+exec bash "$(dirname "$0")/../check-floors" tokens_f1="$tokens_floor" sentences_f1="$sentences_floor" -- \
+  "$bin" eval segment --json "${files[@]}"

@@ -12,22 +12,5 @@ if [[ ! -f "$dir/ground-truth.json" || ! -d "$dir/html" ]]; then
   echo "SKIP: the article extraction benchmark is not in the shared data folder ($dir); set CASUS_DATA to run the HTML floors"
   exit 77
 fi
-json=$("$bin" eval html --json --dir "$dir" --split "$split") || {
-  echo "FAIL: casus eval html failed"
-  exit 1
-}
-echo "$json"
-value() { echo "$json" | grep -o "\"$1\": [0-9.]*" | head -n 1 | awk '{print $2}'; }
-status=0
-check() {
-  if awk -v v="$2" -v f="$3" 'BEGIN { exit !(v + 0 >= f + 0) }'; then
-    echo "ok: $split $1 $2 >= floor $3"
-  else
-    echo "FAIL: $split $1 $2 is below the floor $3"
-    status=1
-  fi
-}
-check f1 "$(value f1)" "$f1_floor"
-check precision "$(value precision)" "$p_floor"
-check recall "$(value recall)" "$r_floor"
-exit $status
+exec bash "$(dirname "$0")/../check-floors" f1="$f1_floor" precision="$p_floor" recall="$r_floor" -- \
+  "$bin" eval html --json --dir "$dir" --split "$split"

@@ -11,21 +11,7 @@ if [[ ! -d "$data/polnear/data/$split/text" ]]; then
   echo "SKIP: PolNeAR not found under the shared data folder ($data/polnear/data/$split); set CASUS_DATA to run the quotes floors"
   exit 77
 fi
-json=$("$bin" eval quotes --json --polnear "$data/polnear/data" --split "$split") || {
-  echo "FAIL: casus eval quotes failed"
-  exit 1
-}
-echo "$json"
-status=0
-while [[ $# -ge 2 ]]; do
-  key=$1 floor=$2
-  shift 2
-  v=$(echo "$json" | grep -o "\"$key\": [0-9.]*" | head -n 1 | awk '{print $2}')
-  if awk -v v="$v" -v f="$floor" 'BEGIN { exit !(v != "" && v + 0 >= f + 0) }'; then
-    echo "ok: $key $v >= floor $floor"
-  else
-    echo "FAIL: $key ${v:-missing} < floor $floor"
-    status=1
-  fi
-done
-exit $status
+floors=()
+while [[ $# -ge 2 ]]; do floors+=("$1=$2"); shift 2; done
+exec bash "$(dirname "$0")/../check-floors" "${floors[@]}" -- \
+  "$bin" eval quotes --json --polnear "$data/polnear/data" --split "$split"

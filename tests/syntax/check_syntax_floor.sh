@@ -18,21 +18,5 @@ if [[ ! -f "$model" ]]; then
   echo "SKIP: syntax model not found ($model); train it with tools/train-syntax"
   exit 77
 fi
-json=$("$bin" eval syntax --json --model "$model" --gold "$data/$gold" "${raw[@]}") ||
-  { echo "FAIL: casus eval syntax failed"; exit 1; }
-echo "$json"
-status=0
-for pair in "$@"; do
-  metric=${pair%%=*} floor=${pair#*=}
-  value=$(echo "$json" | grep -o "\"$metric\": [0-9.]*" | head -n 1 | awk '{print $2}')
-  if [[ -z "$value" ]]; then
-    echo "FAIL: no $metric in the output"
-    status=1
-  elif awk -v v="$value" -v f="$floor" 'BEGIN { exit !(v < f) }'; then
-    echo "FAIL: $metric $value is below the floor $floor"
-    status=1
-  else
-    echo "ok: $metric $value >= $floor"
-  fi
-done
-exit $status
+exec bash "$(dirname "$0")/../check-floors" "$@" -- \
+  "$bin" eval syntax --json --model "$model" --gold "$data/$gold" "${raw[@]}"

@@ -11,21 +11,5 @@ if [[ ! -d "$data/gum/dep" ]]; then
   echo "SKIP: GUM not found under the shared data folder ($data/gum/dep); set CASUS_DATA to run the time floors"
   exit 77
 fi
-json=$("$bin" eval time --json --gum "$data/gum" --genres "$genres") || {
-  echo "FAIL: casus eval time failed"
-  exit 1
-}
-echo "$json"
-value() { echo "$json" | grep -o "\"$1\": [0-9.]*" | head -n 1 | awk '{print $2}'; }
-status=0
-check() {
-  if awk -v v="$2" -v f="$3" 'BEGIN { exit !(v + 0 >= f + 0) }'; then
-    echo "ok: $1 $2 >= floor $3"
-  else
-    echo "FAIL: $1 $2 is below the floor $3"
-    status=1
-  fi
-}
-check f1 "$(value f1)" "$f1_floor"
-check value_accuracy "$(value value_accuracy)" "$value_floor"
-exit $status
+exec bash "$(dirname "$0")/../check-floors" f1="$f1_floor" value_accuracy="$value_floor" -- \
+  "$bin" eval time --json --gum "$data/gum" --genres "$genres"
