@@ -3,6 +3,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "syntax/conllu.h"
 #include "syntax/model.h"
@@ -31,7 +34,10 @@ const char kTreebank[] =
 class SyntaxModelTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    path_ = (std::filesystem::temp_directory_path() / "casus_syntax_model_test.conllu").string();
+    // ctest runs each test in its own process, in parallel: one file per process.
+    path_ = (std::filesystem::temp_directory_path() /
+             ("casus_syntax_model_test." + std::to_string(::getpid()) + ".conllu"))
+                .string();
     std::ofstream(path_) << kTreebank;
     TrainOptions opt;
     opt.train_files = {path_};
