@@ -149,6 +149,71 @@ struct Quote {
   uint32_t end_sentence = 0;
 };
 
+// Places layer (written by the places stage, src/places/stage.h, docs/places.md): a toponym of
+// the text resolved to a gazetteer entry. Unresolved toponyms are not listed.
+inline constexpr uint32_t kNoIndex = 0xffffffffu;
+struct Place {
+  Span span;                     // the toponym as written ("Moscow", "the Kremlin")
+  uint32_t mention = kNoIndex;   // index into Document::mentions when the toponym is a mention
+  uint32_t sentence = 0;
+  std::string name;              // gazetteer name ("Moscow")
+  std::string country;           // ISO 3166 alpha-3 ("RUS"), or "" for places outside any country
+  double lat = 0;
+  double lon = 0;
+  uint32_t geonameid = 0;        // GeoNames id, or 0 for casus's own landmarks without one
+  std::string feature;           // GeoNames feature class.code ("P.PPLC", "A.PCLI"), "S.LMK" ...
+};
+
+// Events layer (written by the events stage, src/events/stage.h, docs/events.md).
+// One side of an event: the words that name it, the entity they refer to, its CAMEO actor code.
+struct EventParty {
+  Span span;                      // as written ("Russia's Foreign Ministry"), empty when implied
+  uint32_t entity = kNoEntity;    // index into Document::entities, or kNoEntity
+  std::string actor;              // CAMEO actor code ("RUSGOV"), or "" when unknown
+};
+// The stance in which the text states an event.
+enum class EventMood : uint8_t { kAsserted, kHypothetical, kFuture, kThreatened, kDenied };
+inline const char* event_mood_name(EventMood mood) {
+  static constexpr const char* kNames[] = {"asserted", "hypothetical", "future", "threatened",
+                                           "denied"};
+  return kNames[static_cast<int>(mood)];
+}
+// What the event's date was taken from: a time expression governing it, the article's date, or
+// nothing (no date known).
+enum class DateBasis : uint8_t { kTimex, kArticle, kNone };
+inline const char* date_basis_name(DateBasis basis) {
+  static constexpr const char* kNames[] = {"timex", "article", "none"};
+  return kNames[static_cast<int>(basis)];
+}
+// A coded political event: source does `code` to target. Fields follow the CAMEO codebook
+// (code, root, label, QuadClass, Goldstein) and PLOVER (type, mode).
+struct Event {
+  std::string code;               // CAMEO event code, 3 or 4 digits ("112", "0211")
+  std::string root;               // its root ("11")
+  std::string label;              // codebook label of `code`
+  uint8_t quad = 0;               // QuadClass 1..4 (verbal coop., material coop., verbal
+                                  // conflict, material conflict)
+  double goldstein = 0;           // Goldstein score of `code`, -10..10
+  std::string plover_type;        // "ACCUSE", "AGREE", ...
+  std::string plover_mode;        // PLOVER mode where determined, else ""
+  EventParty source;
+  EventParty target;
+  bool has_target = false;
+  Span predicate;                 // the words that carry the event ("accused", "attack on")
+  std::string predicate_lemma;
+  bool negated = false;
+  EventMood mood = EventMood::kAsserted;
+  std::string date;               // "YYYY-MM-DD" (or coarser TIMEX value), "" when unknown
+  DateBasis date_basis = DateBasis::kNone;
+  uint32_t timex = kNoIndex;      // index into Document::times when date_basis is kTimex
+  uint32_t place = kNoIndex;      // index into Document::places, or kNoIndex
+  uint32_t quote = kNoIndex;      // index into Document::quotes when reported inside a quote
+  uint32_t sentence = 0;
+  std::vector<Span> evidence;     // every supporting sentence span (after within-article dedup)
+  float confidence = 0;           // 0..1
+  std::string pattern;            // id of the lexicon pattern that matched (provenance)
+};
+
 // Something that went wrong for this document. `stage` names the stage ("ingest", "text", ...).
 struct DocError {
   std::string stage;
@@ -197,6 +262,10 @@ struct Document {
 
   // Layer written by the quotes stage, in text order of the first content piece.
   std::vector<Quote> quotes;
+  // Layer written by the places stage, in text order.
+  std::vector<Place> places;
+  // Layer written by the events stage, in text order of the predicate.
+  std::vector<Event> events;
 
   // Extra input fields and material kept out of `text` (e.g. trailing boilerplate).
   std::vector<MetaField> meta;

@@ -7,6 +7,8 @@
 #define CASUS_ENGINE_H_
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "casus/document.h"
 #include "casus/options.h"
@@ -24,12 +26,14 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   // Runs every stage on `doc` in order: text (UTF-8 repair, NFC, paragraphs, sentences, tokens),
-  // syntax, entities, quotes, time.
+  // syntax, entities, places, quotes, time, events.
   void process(Document& doc) const;
 
   const EngineOptions& options() const { return options_; }
   // OK when every model loaded.
   const Status& status() const;
+  // Non-fatal problems met while loading (e.g. malformed dictionary lines, skipped), one per line.
+  const std::vector<std::string>& warnings() const;
 
  private:
   struct Models;

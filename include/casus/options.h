@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace casus {
 
@@ -31,6 +32,13 @@ struct EngineOptions {
   // The syntax model file; empty means the default (models/syntax.bin under the working
   // directory, else ../models/syntax.bin beside the executable's folder).
   std::string syntax_model;
+  // Event coding: casus's own lexicon (data/events) and, when given, PETRARCH/TABARI-format
+  // dictionaries (docs/events.md): a verbs file, actor files, an agents file, a discards file.
+  bool own_event_lexicon = true;
+  std::string event_verbs;
+  std::vector<std::string> event_actors;
+  std::string event_agents;
+  std::string event_discards;
 };
 
 }  // namespace casus

@@ -23,6 +23,11 @@ struct CodeArgs {
   bool quiet = false;
   std::string date;
   std::string syntax_model;
+  std::string verbs;
+  std::vector<std::string> actors;
+  std::string agents;
+  std::string discards;
+  bool no_own_lexicon = false;
 };
 
 int run_code(const CodeArgs& args) {
@@ -56,7 +61,21 @@ int run_code(const CodeArgs& args) {
   engine_options.threads = args.threads;
   engine_options.anchor_date = args.date;
   engine_options.syntax_model = args.syntax_model;
+  engine_options.own_event_lexicon = !args.no_own_lexicon;
+  engine_options.event_verbs = args.verbs;
+  engine_options.event_actors = args.actors;
+  engine_options.event_agents = args.agents;
+  engine_options.event_discards = args.discards;
   const Engine engine(engine_options);
+  if (!args.quiet) {
+    for (const std::string& w : engine.warnings()) std::cerr << "casus code: warning: " << w << "\n";
+  }
+  const bool user_dictionaries = !args.verbs.empty() || !args.actors.empty() ||
+                                 !args.agents.empty() || !args.discards.empty();
+  if (user_dictionaries && !engine.status().is_ok()) {
+    std::cerr << "casus code: " << engine.status().message() << "\n";
+    return 2;
+  }
   options.progress = !args.quiet && isatty(STDERR_FILENO);
   options.report_errors = !args.quiet;
   std::ios::sync_with_stdio(false);
@@ -101,6 +120,17 @@ void add_code_command(CLI::App& app, int* exit_code) {
       });
   cmd->add_option("--syntax-model", args->syntax_model,
                   "Syntax model file (default: models/syntax.bin)");
+  cmd->add_option("--verbs", args->verbs,
+                  "PETRARCH/TABARI-format verb dictionary to code events with (docs/events.md)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--actors", args->actors, "PETRARCH/TABARI-format actor dictionaries")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--agents", args->agents, "PETRARCH/TABARI-format agents dictionary")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--discards", args->discards, "PETRARCH-format discards dictionary")
+      ->check(CLI::ExistingFile);
+  cmd->add_flag("--no-own-lexicon", args->no_own_lexicon,
+                "Code events with the given dictionaries only, not casus's own lexicon");
   cmd->add_flag("--tokens", args->tokens, "Include the tokens layer (span, sentence, upos, xpos, lemma, feats, head, deprel) in JSON output");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line and no per-document error lines");
   cmd->callback([args, exit_code] { *exit_code = run_code(*args); });

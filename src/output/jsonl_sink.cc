@@ -108,6 +108,166 @@ void write_quotes(Writer& w, const CodepointIndex& cp, const Document& doc) {
   w.EndArray();
 }
 
+// The places layer (docs/schema.md#places).
+void write_places(Writer& w, const CodepointIndex& cp, const Document& doc) {
+  w.Key("places");
+  w.StartArray();
+  for (size_t i = 0; i < doc.places.size(); ++i) {
+    const Place& p = doc.places[i];
+    w.StartObject();
+    w.Key("id");
+    write_string(w, "p" + std::to_string(i + 1));
+    w.Key("text");
+    write_string(w, doc.slice(p.span));
+    w.Key("span");
+    write_span(w, cp, p.span);
+    w.Key("name");
+    write_string(w, p.name);
+    w.Key("country");
+    write_string_or_null(w, p.country);
+    w.Key("lat");
+    w.Double(p.lat);
+    w.Key("lon");
+    w.Double(p.lon);
+    w.Key("geonameid");
+    if (p.geonameid == 0) {
+      w.Null();
+    } else {
+      w.Uint(p.geonameid);
+    }
+    w.Key("feature");
+    write_string_or_null(w, p.feature);
+    w.Key("entity");
+    if (p.mention < doc.mentions.size()) {
+      write_string(w, "e" + std::to_string(doc.mentions[p.mention].entity + 1));
+    } else {
+      w.Null();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+// One side of an event: {"actor", "entity", "name", "text", "span"}.
+void write_event_party(Writer& w, const CodepointIndex& cp, const Document& doc,
+                       const EventParty& party) {
+  w.StartObject();
+  w.Key("actor");
+  write_string_or_null(w, party.actor);
+  const bool has_entity = party.entity != kNoEntity && party.entity < doc.entities.size();
+  w.Key("entity");
+  if (has_entity) {
+    write_string(w, "e" + std::to_string(party.entity + 1));
+  } else {
+    w.Null();
+  }
+  w.Key("name");
+  if (has_entity) {
+    write_string(w, doc.entities[party.entity].name);
+  } else {
+    w.Null();
+  }
+  w.Key("text");
+  write_string_or_null(w, doc.slice(party.span));
+  w.Key("span");
+  if (party.span.empty()) {
+    w.Null();
+  } else {
+    write_span(w, cp, party.span);
+  }
+  w.EndObject();
+}
+
+// The events layer (docs/schema.md#events).
+void write_events(Writer& w, const CodepointIndex& cp, const Document& doc) {
+  w.Key("events");
+  w.StartArray();
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& e = doc.events[i];
+    w.StartObject();
+    w.Key("id");
+    write_string(w, "v" + std::to_string(i + 1));
+    w.Key("code");
+    write_string(w, e.code);
+    w.Key("root");
+    write_string(w, e.root);
+    w.Key("label");
+    write_string(w, e.label);
+    w.Key("quad");
+    w.Uint(e.quad);
+    w.Key("goldstein");
+    w.Double(e.goldstein);
+    w.Key("plover");
+    if (e.plover_type.empty()) {
+      w.Null();
+    } else {
+      w.StartObject();
+      w.Key("type");
+      write_string(w, e.plover_type);
+      w.Key("mode");
+      write_string_or_null(w, e.plover_mode);
+      w.EndObject();
+    }
+    w.Key("source");
+    write_event_party(w, cp, doc, e.source);
+    w.Key("target");
+    if (e.has_target) {
+      write_event_party(w, cp, doc, e.target);
+    } else {
+      w.Null();
+    }
+    w.Key("predicate");
+    w.StartObject();
+    w.Key("text");
+    write_string(w, doc.slice(e.predicate));
+    w.Key("lemma");
+    write_string(w, e.predicate_lemma);
+    w.Key("span");
+    write_span(w, cp, e.predicate);
+    w.EndObject();
+    w.Key("negated");
+    w.Bool(e.negated);
+    w.Key("mood");
+    w.String(event_mood_name(e.mood));
+    w.Key("date");
+    write_string_or_null(w, e.date);
+    w.Key("date_basis");
+    w.String(date_basis_name(e.date_basis));
+    w.Key("place");
+    if (e.place < doc.places.size()) {
+      const Place& p = doc.places[e.place];
+      w.StartObject();
+      w.Key("id");
+      write_string(w, "p" + std::to_string(e.place + 1));
+      w.Key("name");
+      write_string(w, p.name);
+      w.Key("country");
+      write_string_or_null(w, p.country);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("quote");
+    if (e.quote < doc.quotes.size()) {
+      write_string(w, "q" + std::to_string(e.quote + 1));
+    } else {
+      w.Null();
+    }
+    w.Key("sentence");
+    w.Uint(e.sentence);
+    w.Key("evidence");
+    w.StartArray();
+    for (const Span& s : e.evidence) write_span(w, cp, s);
+    w.EndArray();
+    w.Key("confidence");
+    w.Double(static_cast<double>(e.confidence));
+    w.Key("pattern");
+    write_string_or_null(w, e.pattern);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 class JsonlSink final : public Sink {
  public:
   JsonlSink(std::ostream& out, JsonOptions options) : out_(out), options_(options) {}
@@ -242,11 +402,8 @@ class JsonlSink final : public Sink {
     }
     w.EndArray();
     write_quotes(w, cp, doc);
-    for (const char* layer : {"places", "events"}) {
-      write_key(w, layer);
-      w.StartArray();
-      w.EndArray();
-    }
+    write_places(w, cp, doc);
+    write_events(w, cp, doc);
     write_key(w, "meta");
     w.StartObject();
     for (const auto& m : doc.meta) {

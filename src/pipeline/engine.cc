@@ -3,6 +3,8 @@
 #include <exception>
 
 #include "entities/stage.h"
+#include "events/stage.h"
+#include "places/stage.h"
 #include "syntax/model.h"
 #include "syntax/stage.h"
 #include "quotes/quotes.h"
@@ -13,7 +15,9 @@ namespace casus {
 
 struct Engine::Models {
   std::shared_ptr<const syntax::SyntaxModel> syntax;
+  std::unique_ptr<const events::EventCoder> events;
   Status status;
+  std::vector<std::string> warnings;
 };
 
 Engine::Engine(EngineOptions options) : options_(std::move(options)) {
@@ -27,11 +31,24 @@ Engine::Engine(EngineOptions options) : options_(std::move(options)) {
   } else {
     models->status = syntax::SyntaxModel::load(path, &models->syntax);
   }
+  events::EventOptions event_options;
+  event_options.own_lexicon = options_.own_event_lexicon;
+  event_options.verbs = options_.event_verbs;
+  event_options.actors = options_.event_actors;
+  event_options.agents = options_.event_agents;
+  event_options.discards = options_.event_discards;
+  Status st = events::EventCoder::create(event_options, &models->events);
+  if (!st.is_ok()) {
+    if (models->status.is_ok()) models->status = st;
+  } else {
+    models->warnings = models->events->warnings();
+  }
   models_ = std::move(models);
 }
 Engine::~Engine() = default;
 
 const Status& Engine::status() const { return models_->status; }
+const std::vector<std::string>& Engine::warnings() const { return models_->warnings; }
 
 void Engine::process(Document& doc) const {
   // Each stage is isolated: an exception inside one becomes an error on this document only.
@@ -57,8 +74,16 @@ void Engine::process(Document& doc) const {
     syntax::annotate_document(*models_->syntax, workspace, doc, &doc.syntax);
   });
   run_stage("entities", [&] { entities::annotate(doc); });
+  run_stage("places", [&] { places::annotate(doc); });
   run_stage("quotes", [&] { quotes::annotate(doc); });
   run_stage("time", [&] { time::annotate(doc, options_.anchor_date); });
+  run_stage("events", [&] {
+    if (!models_->events) {
+      doc.add_error("events", models_->status.message());
+      return;
+    }
+    models_->events->annotate(doc);
+  });
 }
 
 }  // namespace casus

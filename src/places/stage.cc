@@ -1,0 +1,7 @@
+#include "places/stage.h"
+
+namespace casus::places {
+
+void annotate(Document& doc) { doc.places.clear(); }
+
+}  // namespace casus::places
