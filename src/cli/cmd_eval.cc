@@ -120,6 +120,8 @@ void add_eval_command(CLI::App& app, int* exit_code) {
   add_eval_coref(*eval, exit_code);
   add_eval_html(*eval, exit_code);
   add_eval_quotes(*eval, exit_code);
+  add_eval_places(*eval, exit_code);
+  add_eval_petrarch(*eval, exit_code);
 }
 
 }  // namespace casus::cli

@@ -20,6 +20,8 @@ void add_eval_ner(CLI::App& eval, int* exit_code);
 void add_eval_coref(CLI::App& eval, int* exit_code);
 void add_eval_html(CLI::App& eval, int* exit_code);
 void add_eval_quotes(CLI::App& eval, int* exit_code);
+void add_eval_places(CLI::App& eval, int* exit_code);
+void add_eval_petrarch(CLI::App& eval, int* exit_code);
 
 }  // namespace casus::cli
 
