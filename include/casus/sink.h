@@ -28,6 +28,13 @@ struct JsonOptions {
 std::unique_ptr<Sink> make_jsonl_sink(std::ostream& out, JsonOptions options = {});
 // Sentences and tokens as CoNLL-U, one "# newdoc id" block per document.
 std::unique_ptr<Sink> make_conllu_sink(std::ostream& out);
+// One tab-separated line per event (after a header line): date, source, target, code, label,
+// document id, sentence, as TABARI/PETRARCH users expect (docs/events.md#formats). Negated,
+// denied, hypothetical and threatened events are left out.
+std::unique_ptr<Sink> make_events_tsv_sink(std::ostream& out);
+// The GDELT 2.0 event table's 61 tab-separated columns, filled where casus has the data
+// (mapping: docs/events.md#formats); same event selection as events-tsv.
+std::unique_ptr<Sink> make_gdelt_sink(std::ostream& out);
 
 }  // namespace casus
 

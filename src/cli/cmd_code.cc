@@ -53,6 +53,10 @@ int run_code(const CodeArgs& args) {
     sink = make_jsonl_sink(*out, json);
   } else if (args.format == "conllu") {
     sink = make_conllu_sink(*out);
+  } else if (args.format == "events-tsv") {
+    sink = make_events_tsv_sink(*out);
+  } else if (args.format == "gdelt") {
+    sink = make_gdelt_sink(*out);
   } else {
     std::cerr << "casus code: unknown --format '" << args.format << "'\n";
     return 2;
@@ -99,14 +103,15 @@ void add_code_command(CLI::App& app, int* exit_code) {
       "  casus code article.md\n"
       "  casus code -o out.jsonl --threads 2 articles/ crawl.warc.gz\n"
       "  cat docs.jsonl | casus code --input-format jsonl -\n"
-      "  casus code --format conllu article.md\n\n"
+      "  casus code --format conllu article.md\n"
+      "  casus code --format events-tsv articles/\n\n"
       "Exit status: 0 when every document was coded, 1 when some had errors (reported on stderr),\n"
       "2 for usage errors.");
   cmd->add_option("inputs", args->inputs, "Files, directories (recursive) or '-' for stdin")
       ->required();
   cmd->add_option("--input-format", args->input_format,
                   "auto | text | markdown | html | jsonl | warc (default: by extension, then content)");
-  cmd->add_option("-f,--format", args->format, "Output format: jsonl | conllu")
+  cmd->add_option("-f,--format", args->format, "Output format: jsonl | conllu | events-tsv | gdelt")
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Output file ('-' for stdout)")->capture_default_str();
   cmd->add_option("-t,--threads", args->threads, "Worker threads (0: one per core)")

@@ -15,7 +15,7 @@ namespace {
 struct ShowArgs {
   std::vector<std::string> inputs;
   size_t sentences = 3;
-  size_t limit = 12;  // entities, times and quotes printed per record
+  size_t limit = 12;  // entities, times, quotes and events printed per record
 };
 
 std::string str(const rapidjson::Value& obj, const char* key) {
@@ -121,6 +121,45 @@ void show_layers(const rapidjson::Value& rec, const ShowArgs& args, std::ostream
   }
 }
 
+// One side of an event for display: its actor code, else its text, else "?".
+std::string event_party(const rapidjson::Value& e, const char* key) {
+  const auto* party = object(e, key);
+  if (party == nullptr) return "";
+  std::string s = str(*party, "actor");
+  if (s.empty()) s = "\"" + str(*party, "text") + "\"";
+  return s;
+}
+
+// Events as "source -code label-> target (date) [negated/mood]".
+void show_events(const rapidjson::Value& rec, const ShowArgs& args, std::ostream& out) {
+  const auto* events = array(rec, "events");
+  if (events == nullptr || events->Empty()) return;
+  out << "   events:    " << events->Size() << "\n";
+  size_t shown = 0;
+  for (const auto& e : events->GetArray()) {
+    if (!e.IsObject()) continue;
+    if (shown++ == args.limit) {
+      out << "     ...\n";
+      break;
+    }
+    out << "     " << event_party(e, "source") << " -" << str(e, "code") << " " << str(e, "label")
+        << "->";
+    const std::string target = event_party(e, "target");
+    if (!target.empty()) out << " " << target;
+    const std::string date = str(e, "date");
+    out << " (" << (date.empty() ? "no date" : date) << ")";
+    std::string flags;
+    if (auto it = e.FindMember("negated"); it != e.MemberEnd() && it->value.IsBool() &&
+                                           it->value.GetBool()) {
+      flags = "negated";
+    }
+    const std::string mood = str(e, "mood");
+    if (!mood.empty() && mood != "asserted") flags += (flags.empty() ? "" : "/") + mood;
+    if (!flags.empty()) out << " [" << flags << "]";
+    out << "\n";
+  }
+}
+
 void show_record(const rapidjson::Value& rec, const ShowArgs& args, std::ostream& out) {
   const std::string text = str(rec, "text");
   out << "== " << str(rec, "id") << "\n";
@@ -151,6 +190,7 @@ void show_record(const rapidjson::Value& rec, const ShowArgs& args, std::ostream
   }
   if (n > args.sentences) out << "     ...\n";
   show_layers(rec, args, out);
+  show_events(rec, args, out);
   if (const auto* errors = array(rec, "errors"); errors && !errors->Empty()) {
     out << "   errors:\n";
     for (const auto& e : errors->GetArray()) {
@@ -204,7 +244,7 @@ void add_show_command(CLI::App& app, int* exit_code) {
   cmd->add_option("inputs", args->inputs, "JSON Lines files ('-' for stdin)")->required();
   cmd->add_option("--sentences", args->sentences, "Sentences to print per record")
       ->capture_default_str();
-  cmd->add_option("--limit", args->limit, "Actors, times and quotes to print per record")
+  cmd->add_option("--limit", args->limit, "Actors, times, quotes and events to print per record")
       ->capture_default_str();
   cmd->callback([args, exit_code] { *exit_code = run_show(*args); });
 }

@@ -1,5 +1,7 @@
 // JSON Lines sink: the record contract of docs/schema.md. Byte spans become code point spans here,
 // and only here.
+#include <cmath>
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -260,7 +262,8 @@ void write_events(Writer& w, const CodepointIndex& cp, const Document& doc) {
     for (const Span& s : e.evidence) write_span(w, cp, s);
     w.EndArray();
     w.Key("confidence");
-    w.Double(static_cast<double>(e.confidence));
+    // Three decimals: the float's binary noise ("0.6650000214576721") says nothing.
+    w.Double(std::round(static_cast<double>(e.confidence) * 1000.0) / 1000.0);
     w.Key("pattern");
     write_string_or_null(w, e.pattern);
     w.EndObject();
