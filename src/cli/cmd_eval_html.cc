@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -20,6 +21,7 @@ struct EvalHtmlArgs {
   bool json = false;
   int errors = 0;
   bool show_text = false;
+  std::string dump_dir;
 };
 
 void print_json(const eval::HtmlScores& s) {
@@ -52,6 +54,17 @@ void print_errors(const std::vector<eval::HtmlPageResult>& results, int n, bool 
                  r->url.c_str());
     if (show_text) std::fprintf(stderr, "----\n%s\n====\n", r->predicted.c_str());
   }
+}
+
+// Writes each development page's extracted body to DIR/<sha256>.txt (held-out pages never).
+bool dump_dev_texts(const std::vector<eval::HtmlPageResult>& results, const std::string& dir) {
+  for (const auto& r : results) {
+    if (!eval::in_html_split(r.id, eval::HtmlSplit::kDev)) continue;
+    std::ofstream out(dir + "/" + r.id + ".txt", std::ios::binary);
+    out << r.predicted;
+    if (!out) return false;
+  }
+  return true;
 }
 
 int run_eval_html(const EvalHtmlArgs& args) {
@@ -101,6 +114,10 @@ int run_eval_html(const EvalHtmlArgs& args) {
                 seconds > 0 ? static_cast<double>(results.size()) / seconds : 0.0);
   }
   if (args.errors > 0) print_errors(results, args.errors, args.show_text);
+  if (!args.dump_dir.empty() && !dump_dev_texts(results, args.dump_dir)) {
+    std::cerr << "casus eval html: cannot write to " << args.dump_dir << "\n";
+    return 1;
+  }
   return 0;
 }
 
@@ -127,6 +144,10 @@ void add_eval_html(CLI::App& eval, int* exit_code) {
                   "Print the N development pages with the lowest F1 to stderr (TSV); held-out "
                   "pages are never listed");
   cmd->add_flag("--show-text", args->show_text, "With --errors: print each listed page's body too");
+  cmd->add_option("--dump-dir", args->dump_dir,
+                  "Write each development page's extracted body to DIR/<sha256>.txt (held-out "
+                  "pages are never written)")
+      ->check(CLI::ExistingDirectory);
   cmd->callback([args, exit_code] { *exit_code = run_eval_html(*args); });
 }
 

@@ -139,6 +139,7 @@ struct Context {
   uint32_t node = 0;        // the innermost element
   uint32_t block_node = 0;  // the innermost block element
   bool self_furniture = false;  // this element itself (not an ancestor) is page furniture
+  bool self_semantic = false;   // ... by its tag or ARIA role
 };
 
 uint64_t hash_of(std::string_view s) {
@@ -156,9 +157,11 @@ HtmlNode make_node(const Context& parent, const Context& ctx, const GumboElement
   const std::string_view id = attr(e, "id");
   if (!cls.empty()) n.class_hash = hash_of(cls);
   n.furniture = ctx.self_furniture;
+  n.class_furniture = ctx.self_furniture && !ctx.self_semantic;
   n.positive = is_content_class(cls) || is_content_class(id);
   n.article_body = lower(attr(e, "itemprop")) == "articlebody";
   n.article = ctx.article && !parent.article;
+  n.image = e.tag == GUMBO_TAG_IMG;
   n.caption = e.tag == GUMBO_TAG_FIGCAPTION || e.tag == GUMBO_TAG_CAPTION ||
               is_caption_class(cls) || is_caption_class(id);
   return n;
@@ -167,6 +170,7 @@ HtmlNode make_node(const Context& parent, const Context& ctx, const GumboElement
 Context child_context(const Context& parent, const GumboElement& e) {
   Context ctx = parent;
   ctx.self_furniture = false;
+  ctx.self_semantic = false;
   const GumboTag tag = e.tag;
   if (tag == GUMBO_TAG_A) ctx.link = true;
   const std::string role = lower(attr(e, "role"));
@@ -178,6 +182,7 @@ Context child_context(const Context& parent, const GumboElement& e) {
       (role == "banner" && !parent.article)) {
     ctx.semantic = true;
     ctx.self_furniture = true;
+    ctx.self_semantic = true;
   }
   const bool article_body = lower(attr(e, "itemprop")) == "articlebody";
   if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN || article_body || role == "main")
@@ -203,16 +208,23 @@ class Collector {
       const GumboNode* node;
       unsigned child;
       bool block;
+      bool detached;  // an inline element cut out of the block around it
       Context ctx;
       size_t path_size;
     };
     std::vector<Frame> stack;
-    stack.push_back(Frame{root, 0, true, Context{}, 0});
+    stack.push_back(Frame{root, 0, true, false, Context{}, 0});
     while (!stack.empty()) {
       const size_t top = stack.size() - 1;
       const GumboVector* children = children_of(stack[top].node);
       if (!children || stack[top].child >= children->length) {
         if (stack[top].block) flush();
+        if (stack[top].detached) {
+          // The block around the inline element goes on after it.
+          current_ = std::move(saved_.back());
+          saved_.pop_back();
+          pending_space_ = true;
+        }
         page_.nodes[stack[top].ctx.node].end = static_cast<uint32_t>(page_.nodes.size());
         path_.resize(stack[top].path_size);
         stack.pop_back();
@@ -237,15 +249,27 @@ class Collector {
           }
           if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH || e.tag == GUMBO_TAG_IMG)
             pending_space_ = true;
-          const bool block = is_block_tag(e.tag);
-          if (block) flush();
           const size_t path_size = path_.size();
           path_.push_back(path_segment(e));
           Context ctx = child_context(parent, e);
           ctx.node = static_cast<uint32_t>(page_.nodes.size());
-          if (block) ctx.block_node = ctx.node;
-          page_.nodes.push_back(make_node(parent, ctx, e));
-          stack.push_back(Frame{c, 0, block, ctx, path_size});
+          HtmlNode node = make_node(parent, ctx, e);
+          // An inline element that is furniture or a caption (a share span, a caption span
+          // inside a paragraph) is cut out as blocks of its own, so that its flags reach them;
+          // the paragraph around it stays one block. Links are judged by link density instead.
+          const bool block = is_block_tag(e.tag);
+          const bool detached =
+              !block && (node.furniture || node.caption) && e.tag != GUMBO_TAG_A;
+          if (block) flush();
+          if (detached) {
+            saved_.push_back(std::move(current_));
+            current_ = HtmlBlock{};
+            pending_space_ = false;
+          }
+          if (block || detached) ctx.block_node = ctx.node;
+          node.block = block || detached;
+          page_.nodes.push_back(node);
+          stack.push_back(Frame{c, 0, block || detached, detached, ctx, path_size});
           break;
         }
         default:  // comments, templates
@@ -301,6 +325,7 @@ class Collector {
   HtmlBlock current_;
   bool pending_space_ = false;
   std::vector<std::string> path_;
+  std::vector<HtmlBlock> saved_;  // blocks interrupted by detached inline elements
 };
 
 }  // namespace
@@ -348,7 +373,7 @@ bool has_token(std::string_view value, const std::array<std::string_view, E>& ex
 }  // namespace
 
 bool is_boilerplate_class(std::string_view value) {
-  static constexpr std::array<std::string_view, 50> kExact = {
+  static constexpr std::array<std::string_view, 55> kExact = {
       "nav",        "navbar",    "navigation",   "menu",       "footer",      "cookie",
       "cookies",    "consent",   "share",        "sharing",    "social",      "comment",
       "comments",   "related",   "advert",       "ad",         "ads",         "advertisement",
@@ -357,10 +382,13 @@ bool is_boilerplate_class(std::string_view value) {
       "commentlist", "byline",   "tags",         "tagged",     "tagcloud",    "masthead",
       "toolbar",    "pagination", "pager",       "outbrain",   "taboola",     "recirc",
       "recommended", "trending", "popular",      "paywall",    "widget",      "dateline",
-      "skiplink",   "more"};
-  static constexpr std::array<std::string_view, 13> kPrefix = {
+      "skiplink",   "discussion", "replies",    "responses",  "bio",         "authorbio",
+      "authorbox"};
+  static constexpr std::array<std::string_view, 25> kPrefix = {
       "share", "social", "cookie", "newsletter", "advert", "breadcrumb", "sidebar", "subscri",
-      "navbar", "footer", "byline", "recommend", "related"};
+      "navbar", "footer", "byline", "recommend", "related", "tooltip", "popover", "hovercard",
+      "slider", "slideshow", "carousel", "disqus", "comentario", "commentaire", "kommentar",
+      "komentar", "recirc"};
   return has_token(value, kExact, kPrefix);
 }
 

@@ -24,10 +24,13 @@ struct HtmlNode {
   // Page furniture by itself: nav, footer, aside, form, menu, a header outside an article, such an
   // ARIA role, or a furniture word in its class or id (see is_boilerplate_class).
   bool furniture = false;
+  bool class_furniture = false;  // furniture by its class or id only (not by tag or role)
   bool positive = false;     // class or id names article content ("article-body", "story", ...)
   bool article = false;      // article, main, role=main or itemprop=articleBody
   bool article_body = false; // itemprop=articleBody
   bool caption = false;      // figcaption, caption, or a class/id naming a caption or credit
+  bool image = false;        // img (a picture holds one)
+  bool block = false;        // cuts the text into blocks (a block element, or a detached inline)
 };
 
 // One run of text between block boundaries (p, div, li, h1-h6, br, tr, ...).

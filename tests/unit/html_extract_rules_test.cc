@@ -1,0 +1,168 @@
+// Main-content rules of html_extract.cc on hand-built pages, one case per rule: tightening to the
+// body container, captions (by class, inline, or by their image), leading bylines and dates past
+// the headline, closing calls to action, a content wrapper with a furniture word, tooltips, a
+// second copy of the body, stories appended below the page's own, and orphan headings.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "ingest/html_blocks.h"
+#include "ingest/ingest.h"
+
+namespace casus::ingest {
+namespace {
+
+const char* const kP1 =
+    "The river rose four metres overnight, flooding the lower town and cutting "
+    "the only road to the valley.";
+const char* const kP2 =
+    "Rescue teams reached the last stranded families by boat on Tuesday "
+    "morning, officials said.";
+const char* const kP3 =
+    "Forecasters expect more rain this week, and the dam operator has begun "
+    "releasing water in stages.";
+const char* const kP4 =
+    "Schools in the district will stay closed until Friday while engineers "
+    "inspect the two bridges.";
+
+std::string p(const char* text) { return std::string("<p>") + text + "</p>"; }
+std::string body() { return p(kP1) + p(kP2) + p(kP3) + p(kP4); }
+std::string expected_body() {
+  return std::string(kP1) + "\n\n" + kP2 + "\n\n" + kP3 + "\n\n" + kP4;
+}
+
+std::string page(const std::string& inner) {
+  return "<html><head><title>Floods</title></head><body>"
+         "<nav><a href='/'>Home</a> <a href='/w'>World</a></nav>" +
+         inner + "<footer>Copyright Daily Planet</footer></body></html>";
+}
+
+struct Case {
+  const char* name;
+  std::string html;
+  std::string text;  // expected article text
+};
+
+class HtmlExtractRules : public testing::TestWithParam<Case> {};
+
+TEST_P(HtmlExtractRules, Text) {
+  Document doc;
+  read_html("page.html", GetParam().html, doc);
+  EXPECT_EQ(doc.text, GetParam().text) << GetParam().name;
+}
+
+std::vector<Case> cases() {
+  std::vector<Case> out;
+  // The article element holds a standfirst and a byline above the body's own container, which
+  // holds nearly all the prose: the body container is the article text.
+  out.push_back({"tighten_to_body",
+                 page("<article><h1>Floods</h1><div class='dek'>The valley counts the cost of a "
+                      "night of rain, and waits for more.</div><div class='meta'>Jane Doe</div>"
+                      "<div class='body'>" +
+                      body() + "</div></article>"),
+                 expected_body()});
+  // A caption inside a paragraph, named by its class (camelCase included).
+  out.push_back({"inline_caption_class",
+                 page("<article>" + p(kP1) +
+                      "<p><span class='newsCaption'>The flooded square "
+                      "(Image: GETTY)</span></p>" +
+                      p(kP2) + p(kP3) + p(kP4) + "</article>"),
+                 expected_body()});
+  // A caption told only by the image it sits with in a small container.
+  out.push_back({"caption_by_image",
+                 page("<article>" + p(kP1) + p(kP2) +
+                      "<div><img src='a.jpg'><span>The flooded square on Tuesday</span></div>" +
+                      p(kP3) + p(kP4) + "</article>"),
+                 expected_body()});
+  // An avatar inside a paragraph does not make it a caption.
+  out.push_back(
+      {"image_in_paragraph_is_text",
+       page("<article>" + p(kP1) + p(kP2) + "<p><img src='face.png'>Short line with a face</p>" +
+            p(kP3) + p(kP4) + "</article>"),
+       std::string(kP1) + "\n\n" + kP2 + "\n\nShort line with a face\n\n" + kP3 + "\n\n" + kP4});
+  // A date line below the headline and standfirst headings is dropped; the headings stay.
+  out.push_back({"leading_date_past_headings",
+                 page("<article><h1>Floods</h1><h3>A valley waits for more rain</h3>"
+                      "<div>PUBLISHED: 10:48, Tue, Nov 19, 2019</div>" +
+                      body() + "</article>"),
+                 "A valley waits for more rain\n\n" + expected_body()});
+  // Closing calls to action go, and the short lines before them too.
+  out.push_back({"closing_call_to_action",
+                 page("<article>" + body() +
+                      "<p>Follow us on Twitter and Facebook for the latest news from the valley, "
+                      "day and night.</p><p>Tell us what you think</p></article>"),
+                 expected_body()});
+  // A wrapper whose class names content and a sidebar, holding all the prose, is the article.
+  out.push_back({"content_wrapper_with_furniture_word",
+                 page("<div class='content with-sidebar'><div class='main'>" + body() +
+                      "</div><div class='widget'><p>Weather widget: twelve degrees, light rain "
+                      "and wind from the west.</p></div></div>"),
+                 expected_body()});
+  // A hover card inside a link is furniture.
+  out.push_back({"tooltip",
+                 page("<article><p>The mayor, <span><a href='/m'>Ann Lee</a><span "
+                      "class='tooltip-card'>Ann Lee: 12 stories, latest: budget vote</span></span>,"
+                      " said the town would rebuild the road before winter.</p>" +
+                      body() + "</article>"),
+                 "The mayor, Ann Lee , said the town would rebuild the road before winter.\n\n" +
+                     expected_body()});
+  // The body twice (a mobile and a desktop copy): the second copy goes.
+  out.push_back({"second_copy_of_the_body",
+                 page("<div class='story'><div class='m'>" + body() + "</div><div class='d'>" +
+                      body() + "</div></div>"),
+                 expected_body()});
+  // One repeated paragraph between different ones (an interview's recurring question) stays.
+  const std::string question =
+      "What did you cook first, and who taught you how to cook it when you were young?";
+  out.push_back(
+      {"lone_repeat_stays",
+       page("<article>" + p(question.c_str()) + p(kP1) + p(kP2) + p(question.c_str()) + p(kP3) +
+            p(kP4) + "</article>"),
+       question + "\n\n" + kP1 + "\n\n" + kP2 + "\n\n" + question + "\n\n" + kP3 + "\n\n" + kP4});
+  // The next stories appended below the page's own: the first article is the page's.
+  out.push_back({"first_of_appended_stories",
+                 page("<div class='feed'><article>" + body() + "</article><article>" +
+                      p("A second story about the election count runs long enough to be a story "
+                        "of its own, with more words.") +
+                      p("Officials said the count would end on Sunday, two days later than "
+                        "planned, because of the floods.") +
+                      p("Turnout was the highest in twenty years despite the weather, the "
+                        "commission said on Monday night.") +
+                      "</article></div>"),
+                 expected_body()});
+  // A heading over a dropped link list goes; a section heading in its own wrapper stays.
+  out.push_back({"orphan_heading",
+                 page("<article>" + p(kP1) + p(kP2) +
+                      "<figure><h4>Trending News</h4><ul>"
+                      "<li><a href='/a'>Storm closes the pass</a></li><li><a href='/b'>Dam "
+                      "opens its gates</a></li></ul></figure><div class='st'><h2>The cleanup"
+                      "</h2></div>" +
+                      p(kP3) + p(kP4) + "</article>"),
+                 std::string(kP1) + "\n\n" + kP2 + "\n\nThe cleanup\n\n" + kP3 + "\n\n" + kP4});
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, HtmlExtractRules, testing::ValuesIn(cases()),
+                         [](const testing::TestParamInfo<Case>& i) {
+                           return std::string(i.param.name);
+                         });
+
+TEST(HtmlBlocksRules, ClassTokens) {
+  struct {
+    const char* value;
+    bool furniture, caption;
+  } const kCases[] = {
+      {"tooltip-card", true, false},          {"hovercard", true, false},
+      {"read-more-content", false, false},    {"newsCaption", false, true},
+      {"wp-caption-text", false, true},       {"story-body", false, false},
+      {"content-recirculation", true, false}, {"author-bio", true, false},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(is_boilerplate_class(c.value), c.furniture) << c.value;
+    EXPECT_EQ(is_caption_class(c.value), c.caption) << c.value;
+  }
+}
+
+}  // namespace
+}  // namespace casus::ingest
