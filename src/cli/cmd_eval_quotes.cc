@@ -17,6 +17,7 @@ struct QuotesArgs {
   std::string split = "dev";
   int threads = 0;
   bool json = false;
+  std::string diagnose;  // TSV file of scoring errors, when set
 };
 
 void print_prf_json(const char* name, const eval::Prf& p, bool comma = true) {
@@ -44,10 +45,21 @@ int run_quotes(const QuotesArgs& args) {
   const int threads = args.threads > 0
                           ? args.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const Status st = eval::evaluate_polnear_quotes(split_dir, threads, &s);
+  std::string diagnostics;
+  const Status st = eval::evaluate_polnear_quotes(split_dir, threads, &s,
+                                                  args.diagnose.empty() ? nullptr : &diagnostics);
   if (!st.is_ok()) {
     std::cerr << "casus eval quotes: " << st.message() << "\n";
     return 1;
+  }
+  if (!args.diagnose.empty()) {
+    std::FILE* f = std::fopen(args.diagnose.c_str(), "wb");
+    if (!f || std::fwrite(diagnostics.data(), 1, diagnostics.size(), f) != diagnostics.size()) {
+      std::cerr << "casus eval quotes: cannot write " << args.diagnose << "\n";
+      if (f) std::fclose(f);
+      return 1;
+    }
+    std::fclose(f);
   }
   if (args.json) {
     std::printf("{");
@@ -91,6 +103,9 @@ void add_eval_quotes(CLI::App& eval, int* exit_code) {
   cmd->add_option("--split", args->split, "dev (reporting) or train (development)")
       ->check(CLI::IsMember({"dev", "train"}));
   cmd->add_option("--threads", args->threads, "Articles processed at once (default: all cores)");
+  cmd->add_option("--diagnose", args->diagnose,
+                  "Write one TSV line per scoring error to FILE: article, role, missed|spurious,\n"
+                  "boundary|absent, text, overlapping text");
   cmd->add_flag("--json", args->json, "Print one JSON object of metrics (percentages)");
   cmd->callback([args, exit_code] { *exit_code = run_quotes(*args); });
 }

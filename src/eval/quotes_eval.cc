@@ -20,9 +20,7 @@ namespace fs = std::filesystem;
 
 using TokRange = std::pair<uint32_t, uint32_t>;  // [first, end) tokens
 
-struct Attribution {
-  std::vector<TokRange> source, cue, content;
-};
+using Attribution = GoldAttribution;
 
 struct GoldSpan {
   std::string label;
@@ -143,6 +141,39 @@ void score_items(const std::vector<Attribution>& gold, const std::vector<Attribu
   for (const auto& r : s) prf->correct += g.count(r);
 }
 
+// Appends one TSV line per item of `a` (role `field`) that is not in `b`.
+void diagnose_role(const Document& doc, const std::vector<Attribution>& a,
+                   const std::vector<Attribution>& b, std::vector<TokRange> Attribution::*field,
+                   const char* role, const char* status, std::string* out) {
+  std::set<TokRange> sa, sb;
+  for (const auto& x : a)
+    for (const auto& r : x.*field) sa.insert(r);
+  for (const auto& x : b)
+    for (const auto& r : x.*field) sb.insert(r);
+  auto text = [&](TokRange r) {
+    if (r.first >= r.second) return std::string();
+    std::string t = doc.text.substr(doc.tokens[r.first].span.begin,
+                                    doc.tokens[r.second - 1].span.end -
+                                        doc.tokens[r.first].span.begin);
+    for (char& c : t)
+      if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    return t;
+  };
+  for (const TokRange& r : sa) {
+    if (sb.count(r)) continue;
+    const TokRange* near = nullptr;
+    for (const TokRange& o : sb)
+      if (o.first < r.second && r.first < o.second) {
+        near = &o;
+        break;
+      }
+    out->append(doc.id).append("\t").append(role).append("\t").append(status);
+    out->append(near ? "\tboundary\t" : "\tabsent\t").append(text(r)).append("\t");
+    if (near) out->append(text(*near));
+    out->append("\n");
+  }
+}
+
 std::set<uint32_t> tokens_of(const std::vector<TokRange>& v) {
   std::set<uint32_t> out;
   for (auto [b, e] : v)
@@ -187,12 +218,12 @@ void score_document(const std::vector<Attribution>& gold, const std::vector<Attr
 
 }  // namespace
 
-Status evaluate_polnear_quotes(const std::string& split_dir, int threads, QuoteScores* scores) {
+std::vector<std::pair<std::string, std::string>> polnear_articles(const std::string& split_dir) {
   const fs::path text_dir = fs::path(split_dir) / "text";
   const fs::path ann_dir = fs::path(split_dir) / "attributions";
   std::error_code ec;
-  if (!fs::is_directory(text_dir, ec) || !fs::is_directory(ann_dir, ec))
-    return Status::invalid_argument("no text/ and attributions/ folders in " + split_dir);
+  std::vector<std::pair<std::string, std::string>> jobs;
+  if (!fs::is_directory(text_dir, ec) || !fs::is_directory(ann_dir, ec)) return jobs;
   // Article -> first annotator's file (file names are "<article>_<annotator>.ann").
   std::map<std::string, fs::path> ann;
   for (const auto& entry : fs::directory_iterator(ann_dir, ec)) {
@@ -204,12 +235,23 @@ Status evaluate_polnear_quotes(const std::string& split_dir, int threads, QuoteS
     if (it == ann.end() || entry.path().filename() < it->second.filename())
       ann[article] = entry.path();
   }
-  std::vector<std::pair<fs::path, fs::path>> jobs;
   for (const auto& [article, path] : ann) {
     const fs::path txt = text_dir / (article + ".txt");
-    if (fs::exists(txt, ec)) jobs.push_back({txt, path});
+    if (fs::exists(txt, ec)) jobs.push_back({txt.string(), path.string()});
   }
-  if (jobs.empty()) return Status::invalid_argument("no annotated articles in " + split_dir);
+  return jobs;
+}
+
+std::vector<GoldAttribution> read_polnear_attributions(const std::string& ann,
+                                                       const Document& doc) {
+  return read_gold(ann, doc, codepoint_bytes(doc.text));
+}
+
+Status evaluate_polnear_quotes(const std::string& split_dir, int threads, QuoteScores* scores,
+                               std::string* diagnostics) {
+  const auto jobs = polnear_articles(split_dir);
+  if (jobs.empty())
+    return Status::invalid_argument("no annotated articles (text/, attributions/) in " + split_dir);
   const Engine engine;
   std::mutex mu;
   std::atomic<size_t> next{0};
@@ -219,23 +261,36 @@ Status evaluate_polnear_quotes(const std::string& split_dir, int threads, QuoteS
       std::string text, annotation;
       if (!read_file(jobs[i].first, &text) || !read_file(jobs[i].second, &annotation)) {
         std::lock_guard<std::mutex> lock(mu);
-        error = "cannot read " + jobs[i].first.string();
+        error = "cannot read " + jobs[i].first;
         continue;
       }
       Document doc;
-      doc.id = jobs[i].first.stem().string();
+      doc.id = fs::path(jobs[i].first).stem().string();
       doc.format = "text";
       doc.text = text;
       engine.process(doc);
       QuoteScores local;
+      std::string lines;
       if (doc.text != text) {
         local.skipped = 1;
       } else {
         const auto cp = codepoint_bytes(doc.text);
-        score_document(read_gold(annotation, doc, cp), system_attributions(doc), &local);
+        const auto gold = read_gold(annotation, doc, cp);
+        const auto sys = system_attributions(doc);
+        score_document(gold, sys, &local);
         local.documents = 1;
+        if (diagnostics) {
+          using A = Attribution;
+          const std::pair<const char*, std::vector<TokRange> A::*> roles[] = {
+              {"source", &A::source}, {"cue", &A::cue}, {"content", &A::content}};
+          for (const auto& [role, field] : roles) {
+            diagnose_role(doc, gold, sys, field, role, "missed", &lines);
+            diagnose_role(doc, sys, gold, field, role, "spurious", &lines);
+          }
+        }
       }
       std::lock_guard<std::mutex> lock(mu);
+      if (diagnostics) diagnostics->append(lines);
       scores->source.add(local.source);
       scores->cue.add(local.cue);
       scores->content.add(local.content);

@@ -3,11 +3,30 @@
 #define CASUS_EVAL_QUOTES_EVAL_H_
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "casus/status.h"
 #include "eval/eval.h"
 
+namespace casus {
+struct Document;
+}
+
 namespace casus::eval {
+
+// One PolNeAR attribution as token ranges [first, end) of casus's tokenizer; a discontinuous
+// span has one range per fragment.
+struct GoldAttribution {
+  std::vector<std::pair<uint32_t, uint32_t>> source, cue, content;
+};
+
+// The PolNeAR articles of `split_dir` (text/*.txt with attributions/*.ann): (text file, the first
+// annotator's .ann in file-name order), sorted by article.
+std::vector<std::pair<std::string, std::string>> polnear_articles(const std::string& split_dir);
+
+// The attributions (E lines) of a PolNeAR .ann file whose code-point offsets index doc.text.
+std::vector<GoldAttribution> read_polnear_attributions(const std::string& ann, const Document& doc);
 
 struct QuoteScores {
   Prf source;          // exact token span of each Source fragment
@@ -26,7 +45,11 @@ struct QuoteScores {
 // covers every token it overlaps), which is the sequence-labelling view of CofeNet; each
 // fragment of a discontinuous span is one item. Term quotes are not attributions and are not
 // scored. `threads` articles are processed at once.
-Status evaluate_polnear_quotes(const std::string& split_dir, int threads, QuoteScores* scores);
+// When `diagnostics` is not null, one TSV line per scoring error is appended to it:
+// article, role (source|cue|content), "missed" or "spurious", "boundary" when an item of the
+// other side overlaps it (else "absent"), the item's text, and the overlapping item's text.
+Status evaluate_polnear_quotes(const std::string& split_dir, int threads, QuoteScores* scores,
+                               std::string* diagnostics = nullptr);
 
 }  // namespace casus::eval
 

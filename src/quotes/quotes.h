@@ -2,8 +2,10 @@
 //
 // Reads: Document::text, paragraphs, sentences, tokens, syntax (used when present: subjects of
 // cue verbs, clausal complements; token patterns otherwise), mentions and entities (speaker and
-// addressee resolution: "She" -> Karine Jean-Pierre). Writes: Document::quotes.
-// Method and conventions: docs/quotes.md. Stateless and thread-safe; cost linear in tokens.
+// addressee resolution: "She" -> Karine Jean-Pierre). Writes: Document::quotes. With syntax it
+// also uses the learned cue scorer and content-end ranker compiled into casus (cue_model.h).
+// Method and conventions: docs/quotes.md. Stateless and thread-safe; cost linear in tokens plus
+// the end ranker, quadratic in the length of each reported clause.
 #ifndef CASUS_QUOTES_QUOTES_H_
 #define CASUS_QUOTES_QUOTES_H_
 

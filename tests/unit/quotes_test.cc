@@ -111,7 +111,7 @@ const Case kCases[] = {
     {"passive question",
      "Jean-Pierre was asked a variant of the same question: \"Is Putin a "
      "lawful target?\"",
-     QuoteKind::kDirect, "\"Is Putin a lawful target?\"", "", "asked", "Jean-Pierre"},
+     QuoteKind::kDirect, "\"Is Putin a lawful target?\"", "", "was asked", "Jean-Pierre"},
     {"said that", "Smith said that the plan would fail.", QuoteKind::kIndirect,
      "that the plan would fail", "Smith", "said", ""},
     {"told X that", "US officials told the New York Times that the United States did not know.",
@@ -139,6 +139,30 @@ const Case kCases[] = {
      QuoteKind::kTerm, "\"false flag\"", "Nixey", "declared", ""},
     {"term quote alone", "The so-called \"deal\" collapsed on Monday.", QuoteKind::kTerm,
      "\"deal\"", "", "", ""},
+    // PolNeAR's conventions (docs/quotes.md).
+    {"auxiliaries and adverbs in the cue",
+     "The senator has repeatedly said that the plan would fail.", QuoteKind::kIndirect,
+     "that the plan would fail", "The senator", "has repeatedly said", ""},
+    {"progressive cue", "Smith is warning that the bridge will close.", QuoteKind::kIndirect,
+     "that the bridge will close", "Smith", "is warning", ""},
+    {"preposition after an object cue", "The governor warned of a long recession.",
+     QuoteKind::kIndirect, "a long recession", "The governor", "warned of", ""},
+    {"parenthesis closes the source", "Sen. David Perdue (R-Ga.) said the bill would pass.",
+     QuoteKind::kIndirect, "the bill would pass", "Sen. David Perdue (R-Ga.)", "said", ""},
+    {"hearer phrase stops at that",
+     "A producer for Yahoo Studios told The New York Times on Tuesday that Trump canceled the "
+     "interview.",
+     QuoteKind::kIndirect, "that Trump canceled the interview", "A producer for Yahoo Studios",
+     "told", "The New York Times"},
+    {"dash and name after a quote",
+     "Lead paragraph about the survey.\n\n\u201CHe is ignorant of our culture.\u201D \u2015 "
+     "Pamela Padilla\n",
+     QuoteKind::kDirect, "\u201CHe is ignorant of our culture.\u201D", "Pamela Padilla",
+     "\u2015", ""},
+    {"quoted transcript turn",
+     "Partial transcript as follows:\n\n\"WALLACE: Why would he do that?\n\n\"PENCE: Well, "
+     "look, it was a joke.\"\n",
+     QuoteKind::kDirect, "Well, look, it was a joke.", "PENCE", ":", ""},
 };
 
 TEST(Quotes, Constructions) {
