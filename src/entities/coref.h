@@ -6,7 +6,9 @@
 //  3. title nominals ("the secretary") to the latest person whose title holds the noun;
 //  4. pronouns (he, she, they, it and their forms) to the most salient compatible antecedent:
 //     gender (given-name list, Mr./Ms., titles, earlier pronouns), number and type, recency
-//     (sentence distance), subject preference (first mention of its sentence) and mention count;
+//     (sentence distance), subject preference (a mention headed by nsubj in Document::syntax, or
+//     the first mention of its sentence without that layer), mention count, and, for a pronoun
+//     inside a quotation, mentions inside the same quotation;
 //     a non-reflexive object pronoun does not take a mention of its own clause.
 // Unresolved title nominals and pronouns are dropped. Pure function of its inputs; thread-safe.
 #ifndef CASUS_ENTITIES_COREF_H_

@@ -236,13 +236,13 @@ uint16_t NerGazetteer::find_tokens(std::span<const std::string_view> tokens) con
 }
 
 uint16_t NerGazetteer::find(uint64_t hash) const {
+  const size_t bit = NerModel::filter_bit(hash);
+  if (!(filter_[bit >> 6] >> (bit & 63) & 1)) return 0;
   auto it = table_.find(hash);
   return it == table_.end() ? 0 : it->second;
 }
 
 NerGazetteer::NerGazetteer(const ActorCoder& coder) {
-  // All names go through text::segment in one document (one paragraph per name), so that they
-  // are tokenized exactly like article text.
   std::vector<std::pair<std::string, uint16_t>> names;
   for (size_t i = 0; i < kCountryRecordCount; ++i) {
     const CountryRecord& r = kCountryRecords[i];
@@ -280,6 +280,9 @@ NerGazetteer::NerGazetteer(const ActorCoder& coder) {
     if (e.type == ActorType::kPerson) {
       const size_t sp = e.name.find(' ');
       if (sp != std::string::npos) names.emplace_back(e.name.substr(0, sp), kGazGivenName);
+      const size_t last = e.name.rfind(' ');
+      if (last != std::string::npos && e.name.size() - last > 3)
+        names.emplace_back(e.name.substr(last + 1), kGazSurname);
     }
   }
   for (const RoleEntry& r : lex.roles)
@@ -287,8 +290,26 @@ NerGazetteer::NerGazetteer(const ActorCoder& coder) {
   for (const char* s : kUsStates) names.emplace_back(s, kGazStateUs);
   for (const GivenName& g : given_names()) names.emplace_back(g.name, kGazGivenName);
 
+  std::vector<std::string> texts;
+  texts.reserve(names.size());
+  for (const auto& nc : names) texts.push_back(nc.first);
+  hash_names(texts, [&](size_t i, uint64_t h, size_t count) {
+    table_[h] |= names[i].second;
+    max_tokens_ = std::max(max_tokens_, count);
+  });
+  filter_.assign((size_t{1} << NerModel::kFilterBits) / 64, 0);
+  for (const auto& kv : table_) {
+    const size_t bit = NerModel::filter_bit(kv.first);
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+}
+
+void NerGazetteer::hash_names(const std::vector<std::string>& names,
+                              const std::function<void(size_t, uint64_t, size_t)>& fn) {
+  // All names go through text::segment in one document (one paragraph per name), so that they
+  // are tokenized exactly like article text.
   Document doc;
-  for (const auto& [n, cls] : names) {
+  for (const std::string& n : names) {
     if (n.empty()) continue;
     doc.text += n;
     doc.text += "\n\n";
@@ -297,8 +318,8 @@ NerGazetteer::NerGazetteer(const ActorCoder& coder) {
   // Paragraph k is names[k'] for the k-th non-empty name.
   size_t k = 0;
   size_t t = 0;
-  for (const auto& [n, cls] : names) {
-    if (n.empty()) continue;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i].empty()) continue;
     if (k >= doc.paragraphs.size()) break;
     const Span p = doc.paragraphs[k++].span;
     while (t < doc.tokens.size() && doc.tokens[t].span.begin < p.begin) ++t;
@@ -310,8 +331,7 @@ NerGazetteer::NerGazetteer(const ActorCoder& coder) {
       ++t;
     }
     if (count == 0 || count > 6) continue;
-    table_[h] |= cls;
-    max_tokens_ = std::max(max_tokens_, count);
+    fn(i, h, count);
   }
 }
 
@@ -341,6 +361,21 @@ std::vector<NamedSpan> spans_from_tags(std::span<const uint8_t> tags) {
   return out;
 }
 
+bool NerModel::has_place(uint64_t h) const {
+  if (places_.empty()) return false;
+  const size_t bit = filter_bit(h);
+  if (!(place_filter_[bit >> 6] >> (bit & 63) & 1)) return false;
+  return std::binary_search(places_.begin(), places_.end(), h);
+}
+
+void NerModel::build_place_filter() {
+  place_filter_.assign((size_t{1} << kFilterBits) / 64, 0);
+  for (uint64_t h : places_) {
+    const size_t bit = filter_bit(h);
+    place_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+}
+
 void NerModel::prepare(std::span<const std::string_view> tokens, NerWorkspace& ws) const {
   const size_t n = tokens.size();
   ws.lower.resize(n);
@@ -362,7 +397,7 @@ void NerModel::prepare(std::span<const std::string_view> tokens, NerWorkspace& w
     ws.cluster[i] = ct == clusters_.end() ? 0xffff : ct->second;
   }
   if (gazetteer_) {
-    const size_t max_len = gazetteer_->max_tokens();
+    const size_t max_len = std::max(gazetteer_->max_tokens(), places_max_tokens_);
     for (size_t i = 0; i < n; ++i) {
       if (ws.flags[i] & kNoAlpha) continue;
       uint64_t h = NerGazetteer::start();
@@ -371,6 +406,7 @@ void NerModel::prepare(std::span<const std::string_view> tokens, NerWorkspace& w
       for (size_t len = 1; len <= max_len && i + len <= n; ++len) {
         h = NerGazetteer::extend(h, tokens[i + len - 1]);
         found[len] = gazetteer_->find(h);
+        if (len <= places_max_tokens_ && has_place(h)) found[len] |= kGazPlace;
         if (found[len]) top = len;
       }
       for (size_t len = top; len >= 1; --len) {
@@ -575,6 +611,32 @@ void NerModel::tag_prepared(size_t n, NerWorkspace& ws) const {
   }
 }
 
+namespace {
+
+// Legal-form suffixes of company names, as written ("Inc.", "Corp", "LLC").
+bool is_company_suffix(std::string_view w) {
+  static const char* const kWords[] = {"Inc.", "Inc", "INC.", "INC", "Corp.", "Corp", "CORP.",
+                                       "Corporation", "CORPORATION", "Co.", "Ltd.", "Ltd",
+                                       "LTD.", "LTD", "LLC", "L.L.C.", "L.P.", "LP", "PLC", "plc",
+                                       "GmbH", "AG", "S.A.", "N.V.", "Incorporated", "LLP"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+// Job titles that follow a name in signatures ("Bryan Hull - Analyst").
+bool is_job_word(std::string_view w) {
+  static const char* const kWords[] = {
+      "analyst", "associate", "director", "manager", "president", "vp", "svp", "intern",
+      "assistant", "specialist", "engineer", "consultant", "counsel", "attorney", "trader",
+      "secretary", "officer", "coordinator", "administrator", "partner", "ceo", "cfo", "coo"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+}  // namespace
+
 void NerModel::recognize(std::span<const std::string_view> tokens,
                          std::span<const TokenSyntax> layer, NerWorkspace& ws,
                          std::vector<NamedSpan>* out) const {
@@ -587,6 +649,12 @@ void NerModel::recognize(std::span<const std::string_view> tokens,
     uint64_t h = NerGazetteer::start();
     for (uint32_t k = b; k < e; ++k) h = NerGazetteer::extend(h, tokens[k]);
     return gazetteer_->find(h);
+  };
+  auto is_place = [&](uint32_t b, uint32_t e) {
+    if (e - b > places_max_tokens_) return false;
+    uint64_t h = NerGazetteer::start();
+    for (uint32_t k = b; k < e; ++k) h = NerGazetteer::extend(h, tokens[k]);
+    return has_place(h);
   };
   auto lower_of = [&](uint32_t k) {
     std::string r(tokens[k]);
@@ -658,6 +726,9 @@ void NerModel::recognize(std::span<const std::string_view> tokens,
     } else if (s.end - s.begin == 1 &&
                (((cls & kGazDemonym) && !(cls & kGazCountry)) || is_group_word(lower_of(s.begin)))) {
       s.type = EntityType::kNorp;
+    } else if (s.end - s.begin == 1 && s.type != EntityType::kPer && (cls & kGazSurname) &&
+               !is_place(s.begin, s.end)) {
+      s.type = EntityType::kPer;  // "Arafat 's death": a lexicon person's surname
     } else if (s.type != EntityType::kPer && is_facility_word(last)) {
       s.type = EntityType::kFac;
       // The capitalized words before a facility head belong to its name ("Kerch Bridge").
@@ -677,7 +748,13 @@ void NerModel::recognize(std::span<const std::string_view> tokens,
   // "Wendy s ?"): the "'s" ends the noun phrase instead of starting one, so it is a business
   // name, a place (UNER convention), and the "'s" belongs to it.
   for (NamedSpan& s : spans) {
-    if (s.type == EntityType::kGpe || s.type == EntityType::kNorp || s.end >= n) continue;
+    if (s.type == EntityType::kNorp || s.end >= n) continue;
+    // A known place with "'s" is a genitive ("Russia's", "Houston's"); a name the tagger merely
+    // typed GPE may still be a business ("Del Frisco's").
+    if (s.type == EntityType::kGpe &&
+        ((seq_class(s.begin, s.end) & (kGazCountry | kGazCapital | kGazStateUs)) ||
+         is_place(s.begin, s.end)))
+      continue;
     const std::string_view poss = tokens[s.end];
     if (poss != "'s" && poss != "’s" && poss != "s") continue;
     if (s.end + 1 < n) {
@@ -696,6 +773,38 @@ void NerModel::recognize(std::span<const std::string_view> tokens,
     }
     s.end += 1;
     s.type = EntityType::kFac;
+  }
+  // Person names: a job title after a dash is not part of the name ("Bryan Hull - Analyst");
+  // Arabic name particles continue one ("Muqtada al - Sadr", "Osama bin Laden").
+  for (NamedSpan& s : spans) {
+    if (s.type != EntityType::kPer) continue;
+    for (uint32_t k = s.begin + 1; k + 1 < s.end; ++k)
+      if (tokens[k] == "-" && is_job_word(lower_of(k + 1))) {
+        s.end = k;
+        break;
+      }
+    while (s.end + 1 < n) {
+      const std::string l = lower_of(s.end);
+      if (l != "al" && l != "el" && l != "bin" && l != "ibn" && l != "abu") break;
+      uint32_t k = s.end + 1;
+      if (tokens[k] == "-" && k + 1 < n) ++k;
+      if (!(ws.flags[k] & kInitCap)) break;
+      s.end = k + 1;
+    }
+  }
+  // A company suffix after a name makes it an organization and joins it ("Enron Corp.",
+  // "Google , Inc.", "CCNG , Inc."); a name ending in one is an organization.
+  for (NamedSpan& s : spans) {
+    if (s.type == EntityType::kNorp) continue;
+    uint32_t k = s.end;
+    if (k + 1 < n && tokens[k] == "," && is_company_suffix(tokens[k + 1])) ++k;
+    if (k < n && is_company_suffix(tokens[k]) && (k == s.end || k + 1 == n ||
+                                                  !(ws.flags[k + 1] & kInitCap))) {
+      s.end = k + 1;
+      s.type = EntityType::kOrg;
+    } else if (s.end - s.begin > 1 && is_company_suffix(tokens[s.end - 1])) {
+      s.type = EntityType::kOrg;
+    }
   }
   // Months and weekdays are dates, not names ("April").
   std::erase_if(spans, [&](const NamedSpan& s) {
@@ -731,6 +840,46 @@ void NerModel::recognize(std::span<const std::string_view> tokens,
     spans.push_back({i, i + 1, EntityType::kGpe});
     covered[i] = 1;
   }
+  // Lower-case place names of the model's table ("miramar", "san francisco"), longest first,
+  // when some word of the name is usually capitalized in news.
+  for (uint32_t i = 0; i < n && places_max_tokens_ > 0; ++i) {
+    if (covered[i] || (ws.flags[i] & (kInitCap | kAllCaps)) || !gaz_code(ws.gaz[i], 9)) continue;
+    uint64_t h = NerGazetteer::start();
+    uint32_t best = 0;
+    bool named = false, ok = false;
+    const std::string before = i > 0 ? lower_of(i - 1) : std::string();
+    const bool locative = before == "in" || before == "at" || before == "to" ||
+                          before == "from" || before == "near" || before == "visit" ||
+                          before == "visited" || before == "around";
+    for (uint32_t len = 1; len <= places_max_tokens_ && i + len <= n; ++len) {
+      const uint32_t k = i + len - 1;
+      if (covered[k] || (ws.flags[k] & (kInitCap | kAllCaps | kNoAlpha))) break;
+      h = NerGazetteer::extend(h, tokens[k]);
+      // A word unknown to the capitalization table counts only after a locative preposition
+      // ("in miramar", not "a chihuahua puppy").
+      named |= (ws.capclass[k] == 3 || ws.capclass[k] == 4 || (ws.capclass[k] == 0 && locative)) &&
+               tokens[k].size() > 3;
+      if (has_place(h) && named) {
+        best = len;
+        ok = true;
+      }
+    }
+    if (!ok) continue;
+    spans.push_back({i, i + best, EntityType::kGpe});
+    for (uint32_t k = i; k < i + best; ++k) covered[k] = 1;
+  }
+  // Country names of several words the tagger left out ("the Russian Federation").
+  for (uint32_t i = 0; i < n; ++i) {
+    if (covered[i] || !(ws.flags[i] & kInitCap) || !gaz_code(ws.gaz[i], 0)) continue;
+    for (uint32_t len = std::min<uint32_t>(6, n - i); len >= 2; --len) {
+      bool free = true;
+      for (uint32_t k = i; k < i + len; ++k) free &= !covered[k];
+      if (!free || !(seq_class(i, i + len) & kGazCountry)) continue;
+      spans.push_back({i, i + len, EntityType::kGpe});
+      for (uint32_t k = i; k < i + len; ++k) covered[k] = 1;
+      break;
+    }
+  }
   // Capitalized demonyms the tagger left out ("Ukrainian special forces") are NORP.
   for (uint32_t i = 0; i < n; ++i) {
     if (covered[i] || !(ws.flags[i] & kInitCap)) continue;
@@ -764,6 +913,9 @@ void NerModel::recognize(std::span<const std::string_view> tokens,
       if (cls & kGazSeat) type = EntityType::kFac;
       else if (cls & kGazOrg) type = EntityType::kOrg;
       else if ((cls & kGazPerson) && len >= 2) type = EntityType::kPer;
+      else if (len == 1 && i > 0 && (cls & kGazSurname) && !(cls & ~kGazSurname & ~kGazGivenName) &&
+               !is_place(i, i + 1))
+        type = EntityType::kPer;  // "the Bush administration"
       else continue;
       spans.push_back({i, i + len, type});
       for (uint32_t k = i; k < i + len; ++k) covered[k] = 1;
@@ -793,6 +945,94 @@ void NerModel::recognize(std::span<const std::string_view> tokens,
   std::sort(spans.begin(), spans.end(),
             [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
   out->insert(out->end(), spans.begin(), spans.end());
+}
+
+void harmonize_names(const std::vector<std::vector<std::string_view>>& sentences,
+                     std::vector<std::vector<NamedSpan>>* names) {
+  struct Info {
+    int count[kNerTypes] = {};
+    int total = 0;
+    bool inner = false;  // found once not at a sentence start
+    int type = -1;       // the majority type, -1 for none
+  };
+  auto key_of = [&](size_t si, uint32_t b, uint32_t e) {
+    std::string k;
+    for (uint32_t t = b; t < e; ++t) {
+      if (t > b) k += '\x1f';
+      k += sentences[si][t];
+    }
+    return k;
+  };
+  std::unordered_map<std::string, Info> info;
+  std::unordered_map<std::string_view, std::vector<std::pair<std::string, uint32_t>>> by_first;
+  for (size_t si = 0; si < names->size() && si < sentences.size(); ++si)
+    for (const NamedSpan& n : (*names)[si]) {
+      if (n.type == EntityType::kNorp || n.end > sentences[si].size()) continue;
+      Info& x = info[key_of(si, n.begin, n.end)];
+      ++x.count[static_cast<int>(n.type)];
+      ++x.total;
+      x.inner |= n.begin > 0;
+    }
+  if (info.empty()) return;
+  for (auto& [k, x] : info) {
+    int best = 0;
+    for (int t = 1; t < kNerTypes; ++t)
+      if (x.count[t] > x.count[best]) best = t;
+    if (x.count[best] >= 2 && 2 * x.count[best] > x.total) x.type = best;
+    else if (x.total == 1) x.type = best;
+  }
+  // Keys by first token, for the scan of uncovered occurrences.
+  for (auto& [k, x] : info) {
+    const size_t cut = k.find('\x1f');
+    const std::string_view first = std::string_view(k).substr(0, cut);
+    if (first.empty() || !(first[0] >= 'A' && first[0] <= 'Z') || x.type < 0) continue;
+    const uint32_t len = static_cast<uint32_t>(std::count(k.begin(), k.end(), '\x1f') + 1);
+    if (len == 1 && x.total < 2 && !x.inner) continue;
+    by_first[first].emplace_back(k, len);
+  }
+  for (size_t si = 0; si < names->size() && si < sentences.size(); ++si) {
+    auto& v = (*names)[si];
+    const auto& toks = sentences[si];
+    for (NamedSpan& n : v) {
+      if (n.type == EntityType::kNorp) continue;
+      auto it = info.find(key_of(si, n.begin, n.end));
+      if (it != info.end() && it->second.type >= 0 && it->second.count[it->second.type] >= 2)
+        n.type = static_cast<EntityType>(it->second.type);
+    }
+    if (by_first.empty()) continue;
+    std::vector<uint8_t> covered(toks.size(), 0);
+    for (const NamedSpan& n : v)
+      for (uint32_t k = n.begin; k < n.end && k < toks.size(); ++k) covered[k] = 1;
+    bool added = false;
+    for (uint32_t i = 0; i < toks.size(); ++i) {
+      if (covered[i]) continue;
+      auto it = by_first.find(toks[i]);
+      if (it == by_first.end()) continue;
+      uint32_t best = 0;
+      int type = -1;
+      for (const auto& [k, len] : it->second) {
+        if (len <= best || i + len > toks.size()) continue;
+        bool free = true;
+        for (uint32_t q = i; q < i + len; ++q) free &= !covered[q];
+        if (!free || key_of(si, i, i + len) != k) continue;
+        // The words around must not continue a capitalized name ("Miramar Beach",
+        // "Hotel Miramar"; the first word of a sentence is capitalized anyway).
+        auto cap = [&](uint32_t q) {
+          return !toks[q].empty() && toks[q][0] >= 'A' && toks[q][0] <= 'Z';
+        };
+        if ((i + len < toks.size() && cap(i + len)) || (i > 1 && cap(i - 1))) continue;
+        best = len;
+        type = info[k].type;
+      }
+      if (best == 0) continue;
+      v.push_back({i, i + best, static_cast<EntityType>(type)});
+      for (uint32_t q = i; q < i + best; ++q) covered[q] = 1;
+      added = true;
+    }
+    if (added)
+      std::sort(v.begin(), v.end(),
+                [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
+  }
 }
 
 double NerModel::evaluate(const std::vector<NerSentence>& sentences) const {
@@ -842,9 +1082,15 @@ std::string NerModel::save() const {
     put<uint64_t>(payload, h);
     put<uint16_t>(payload, c);
   }
+  put<uint32_t>(payload, static_cast<uint32_t>(places_max_tokens_));
+  put<uint64_t>(payload, places_.size());
+  for (uint64_t h : places_) put<uint64_t>(payload, h);
+  // A loaded model keeps its file's scale, so that saving it again writes the same bytes.
   float max_abs = 0;
   for (float w : weights_) max_abs = std::max(max_abs, std::fabs(w));
-  const float scale = max_abs > 0 ? 32767.0f / max_abs : 1.0f;
+  const float scale = scale_ > 0 && max_abs * scale_ <= 32767.0f ? scale_
+                      : max_abs > 0                             ? 32767.0f / max_abs
+                                                                : 1.0f;
   put<float>(payload, scale);
   // Rows that are all zero are left out: a bitmap says which rows follow.
   std::vector<uint8_t> bitmap((rows_ + 7) / 8, 0);
@@ -881,8 +1127,8 @@ Status NerModel::load(std::string_view bytes, NerModel* out) {
   get(bytes, &hash);
   get(bytes, &size);
   uint32_t flags = 0;
-  if (version == 2 && !get(bytes, &flags)) return Status::corrupt("NER model header");
-  if (version != 1 && version != kVersion)
+  if (version >= 2 && !get(bytes, &flags)) return Status::corrupt("NER model header");
+  if (version < 1 || version > kVersion)
     return Status::unsupported("NER model format version " + std::to_string(version) +
                                " (this casus reads " + std::to_string(kVersion) + ")");
   if (size != bytes.size()) return Status::corrupt("NER model size mismatch");
@@ -913,8 +1159,26 @@ Status NerModel::load(std::string_view bytes, NerModel* out) {
     if (!get(bytes, &h) || !get(bytes, &c)) return Status::corrupt("NER model cluster table");
     m.clusters_.emplace(h, c);
   }
+  if (version >= 3) {
+    uint32_t max_tokens = 0;
+    uint64_t nplaces = 0;
+    if (!get(bytes, &max_tokens) || !get(bytes, &nplaces) || max_tokens > 6 ||
+        nplaces > bytes.size() / 8)
+      return Status::corrupt("NER model place table");
+    m.places_max_tokens_ = max_tokens;
+    m.places_.reserve(nplaces);
+    for (uint64_t i = 0; i < nplaces; ++i) {
+      uint64_t h;
+      if (!get(bytes, &h)) return Status::corrupt("NER model place table");
+      m.places_.push_back(h);
+    }
+    if (!std::is_sorted(m.places_.begin(), m.places_.end()))
+      return Status::corrupt("NER model place table not sorted");
+    m.build_place_filter();
+  }
   float scale = 1;
   if (!get(bytes, &scale) || scale <= 0) return Status::corrupt("NER model scale");
+  m.scale_ = scale;
   const size_t bitmap_size = (m.rows_ + 7) / 8;
   if (bytes.size() < bitmap_size) return Status::corrupt("NER model bitmap");
   const std::string_view bitmap = bytes.substr(0, bitmap_size);
@@ -966,6 +1230,14 @@ class NerTrainer {
     m.gazetteer_ = shared_gazetteer();
     build_capclass(train, unlabeled, &m.capclass_);
     if (log) *log << "capitalization table: " << m.capclass_.size() << " words\n";
+    NerGazetteer::hash_names(opt.places, [&](size_t, uint64_t h, size_t count) {
+      m.places_.push_back(h);
+      m.places_max_tokens_ = std::max(m.places_max_tokens_, count);
+    });
+    std::sort(m.places_.begin(), m.places_.end());
+    m.places_.erase(std::unique(m.places_.begin(), m.places_.end()), m.places_.end());
+    m.build_place_filter();
+    if (log && !opt.places.empty()) *log << "place names: " << m.places_.size() << "\n";
     if (opt.clusters > 0) build_clusters(train, unlabeled, opt, &m.clusters_, log);
     std::vector<float> w(m.rows_ * kNerTags, 0.0f);
     std::vector<double> acc(m.rows_ * kNerTags, 0.0);
@@ -1178,7 +1450,22 @@ class NerTrainer {
 NerModel NerModel::train(const std::vector<NerSentence>& train, const std::vector<NerSentence>& dev,
                          const std::vector<std::vector<std::string>>& unlabeled,
                          const NerTrainOptions& options, std::ostream* log) {
-  return NerTrainer::train(train, dev, unlabeled, options, log);
+  if (options.ensemble <= 1) return NerTrainer::train(train, dev, unlabeled, options, log);
+  // Several seeds share one feature space (the tables do not depend on the seed): the averaged
+  // weights vote like an ensemble at the cost of one model.
+  NerTrainOptions one = options;
+  one.ensemble = 1;
+  NerModel sum = NerTrainer::train(train, dev, unlabeled, one, log);
+  for (int k = 1; k < options.ensemble; ++k) {
+    one.seed = options.seed + static_cast<uint32_t>(k);
+    const NerModel m = NerTrainer::train(train, dev, unlabeled, one, log);
+    for (size_t i = 0; i < sum.weights_.size(); ++i) sum.weights_[i] += m.weights_[i];
+  }
+  for (float& w : sum.weights_) w /= static_cast<float>(options.ensemble);
+  sum.scale_ = 0;  // new weights: save() picks a new quantization scale
+  if (log && !dev.empty())
+    *log << "ensemble of " << options.ensemble << " seeds: dev F1 " << sum.evaluate(dev) << "\n";
+  return sum;
 }
 
 }  // namespace casus::entities

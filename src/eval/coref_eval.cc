@@ -7,8 +7,10 @@
 #include <map>
 #include <set>
 
+#include "entities/ner.h"
 #include "entities/ner_gum.h"
 #include "entities/stage.h"
+#include "syntax/stage.h"
 
 namespace casus::eval {
 namespace {
@@ -139,6 +141,12 @@ Status evaluate_coref_gum(const std::vector<std::string>& files, bool restricted
     entities::GumDoc gd;
     if (Status st = entities::read_gum(f, &gd); !st.is_ok()) return st;
     Document doc = entities::gum_document(gd);
+    // The syntax layer as the Engine gives it (predicted by casus's syntax model, not GUM's
+    // gold trees); without a syntax model the stage uses its surface fallbacks.
+    if (const auto syn = entities::NerModel::syntax_model()) {
+      thread_local syntax::Workspace ws;
+      syntax::annotate_document(*syn, ws, doc, &doc.syntax);
+    }
     entities::annotate(doc);
     // Key.
     std::map<std::string, std::vector<int>> by_entity;
