@@ -79,7 +79,9 @@ TEST(NerRules, Table) {
     }
     std::string all;
     for (const auto& [n, t] : got) all += "[" + n + " " + entity_type_name(t) + "] ";
-    if (*c.name) EXPECT_TRUE(found) << c.text << " -> " << all;
+    if (*c.name) {
+      EXPECT_TRUE(found) << c.text << " -> " << all;
+    }
   }
 }
 
