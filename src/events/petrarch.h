@@ -1,6 +1,11 @@
 // PETRARCH/TABARI-format dictionaries (verbs with synsets and patterns, date-ranged actors,
 // agents, discards) and a coder that applies them over casus's own tokens and syntax, so that
-// existing dictionaries keep working with casus. Formats: docs/events.md#petrarch-dictionaries.
+// existing dictionaries keep working with casus. Formats, matching and measured pass rate:
+// docs/petrarch.md. Implementation: petrarch_dict.{h,cc} (parsers, compiled tables),
+// petrarch_coder.cc (coding), petrarch.cc (loading files).
+//
+// Reads: Document::sentences, tokens, syntax, date. A loaded Dictionaries is immutable and
+// thread-safe; code() keeps its scratch on the stack.
 #ifndef CASUS_EVENTS_PETRARCH_H_
 #define CASUS_EVENTS_PETRARCH_H_
 
@@ -26,9 +31,11 @@ class Dictionaries {
   virtual ~Dictionaries() = default;
 
   // Appends the events the dictionaries code in `doc` (which has text, sentences, tokens and
-  // syntax; entities when the entities stage ran). Each event has code, source and target
-  // (actor codes from the dictionaries), predicate, sentence, negated and pattern set; the events
-  // stage fills the codebook fields (label, quad, goldstein, plover), date, place and quote.
+  // syntax; without syntax nothing is coded). Each event has code, source and target (actor
+  // codes from the dictionaries, dated by doc.date, with the spans they were read from),
+  // predicate span and lemma, sentence, negated and pattern ("petrarch:VERB:LINE"); the events
+  // stage fills the codebook fields (label, quad, goldstein, plover), date, place and quote. As
+  // PETRARCH does by default (require_dyad), an event needs both a source and a target actor.
   virtual void code(const Document& doc, std::vector<Event>* out) const = 0;
 };
 
