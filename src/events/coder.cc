@@ -29,6 +29,15 @@ bool nominal(const DocIndex& ix, uint32_t t) {
 
 Span join(Span a, Span b) { return Span{std::min(a.begin, b.begin), std::max(a.end, b.end)}; }
 
+// True when token t lies inside one of the document's time expressions.
+bool inside_time_expression(const Document& doc, uint32_t t) {
+  const Span span = doc.tokens[t].span;
+  for (const Timex& x : doc.times) {
+    if (x.span.begin <= span.begin && span.end <= x.span.end) return true;
+  }
+  return false;
+}
+
 // The entity and actor code a slot token refers to (docs/events.md#parties).
 Party resolve(const DocIndex& ix, uint32_t t) {
   const Document& doc = ix.doc();
@@ -316,7 +325,10 @@ void emit(const Lexicon& lex, const DocIndex& ix, uint32_t h, const Pattern& p, 
     if (t == kNoIndex) continue;
     std::vector<uint32_t> toks;
     expand_conj(ix, antecedent(ix, h, t), &toks);
-    for (uint32_t k : toks) targets.push_back(resolve(ix, k));
+    for (uint32_t k : toks) {
+      // A time expression in the slot ("said overnight") dates the event; it is never a party.
+      if (!inside_time_expression(doc, k)) targets.push_back(resolve(ix, k));
+    }
     explicit_target = true;
     break;
   }

@@ -23,6 +23,7 @@ const Lexicon& fixture_lexicon() {
   static const Lexicon lex = [] {
     Lexicon l;
     parse_codebook("cameo.tsv",
+                   "010\tMake statement\t0.0\t\t\n"
                    "016\tDeny responsibility\t3.4\tREJECT\t\n"
                    "036\tExpress intent to meet or negotiate\t4.0\tAGREE\tdiplomatic\n"
                    "042\tMake a visit\t1.9\tCONSULT\tvisit\n"
@@ -44,7 +45,8 @@ const Lexicon& fixture_lexicon() {
                    "111\tcondemn T=obj\n"
                    "138\tthreaten T=obj mood=threat\n"
                    "112\tcall obj=attempt|attack|act\n"
-                   "190\tlaunch obj=attack|strike T=obj.on|on\n",
+                   "190\tlaunch obj=attack|strike T=obj.on|on\n"
+                   "010\tcomment T=on\n",
                    false, l);
     parse_patterns("nouns.tsv",
                    "190\tattack T=on|against\n"
@@ -99,6 +101,8 @@ struct Case {
 
 const Case kCases[] = {
     {"active transitive", "Russia accused Ukraine of the attack.", {"RUS 112 UKR"}, {}},
+    {"a time expression in the target slot is not a party",
+     "The Kremlin commented on the news overnight.", {"RUS 010 -"}, {"RUS 010 ?"}},
     {"negation", "Russia did not attack Ukraine.", {"RUS 190 UKR neg"}, {"RUS 190 UKR"}},
     {"never", "Russia never attacked Ukraine.", {"RUS 190 UKR neg"}, {"RUS 190 UKR"}},
     {"passive with by-agent", "Ukraine was attacked by Russia.", {"RUS 190 UKR"}, {"UKR 190 RUS"}},
