@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 
+#include "syntax/lemma_wordnet.h"
+
 namespace casus::syntax {
 namespace {
 
 constexpr size_t kMaxSuffix = 7;
-constexpr uint64_t kLemmaTmpl = 904;
+constexpr uint64_t kLemmaTmpl = 904, kWordnetTmpl = 905;
 constexpr uint64_t kExactTmpl = 900, kExceptionTmpl = 901, kSuffixTmpl = 902, kFeatsTmpl = 903;
 
 std::string lower_ascii(std::string_view s) {
@@ -32,6 +34,113 @@ K majority(const std::map<K, int>& counts) {
     }
   }
   return *best;
+}
+
+bool is_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+bool has_vowel(std::string_view s) {
+  for (char c : s)
+    if (is_vowel(c) || c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y')
+      return true;
+  return false;
+}
+
+bool is_lower_letter(char c) { return c >= 'a' && c <= 'z'; }
+
+// Only ASCII punctuation and symbols (no letters, digits, spaces or bytes >= 0x80).
+bool is_ascii_punct(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u >= 0x7f || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+        (c >= 'A' && c <= 'Z'))
+      return false;
+  }
+  return true;
+}
+
+// "1,100", "12,000,000", "3,500.25": one to three digits, then groups of a comma and three.
+bool is_digit_groups(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == 0 || i > 3 || i == s.size() || s[i] != ',') return false;
+  while (i < s.size() && s[i] == ',') {
+    for (int k = 1; k <= 3; ++k)
+      if (i + k >= s.size() || s[i + k] < '0' || s[i + k] > '9') return false;
+    i += 4;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (i == s.size()) return false;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  }
+  return i == s.size();
+}
+
+// A lowercase stem whose ending does not end an English word without a final "e": "v"
+// ("lov"), "c" ("produc"), consonant + "u" ("argu"), a stop or fricative + "l" ("hassl"),
+// "dg" ("judg"), a lone vowel + "k" ("provok"), a vowel pair + "s" ("caus"), a vowel + "z"
+// ("realiz").
+bool needs_final_e(std::string_view s) {
+  const size_t n = s.size();
+  if (n < 3 || !has_vowel(s.substr(0, n - 1))) return false;
+  const char a = s[n - 3], b = s[n - 2], c = s[n - 1];
+  if (!is_lower_letter(a) || !is_lower_letter(b) || !is_lower_letter(c)) return false;
+  switch (c) {
+    case 'v':
+    case 'c':
+      return b != c;
+    case 'u':
+      return !is_vowel(b);
+    case 'l':
+      return std::string_view("bcdfgkpstz").find(b) != std::string_view::npos;
+    case 'g':
+      return b == 'd';
+    case 'k':
+      return is_vowel(b) && !is_vowel(a) && b != 'y';
+    case 's':
+      return is_vowel(b) && is_vowel(a);
+    case 'z':
+      return is_vowel(b);
+    default:
+      return false;
+  }
+}
+
+// One syllable ending in a single vowel and a single consonant other than w, x, y ("tim",
+// "hop"): as a verb or adjective stem it would have doubled its consonant before "-ed"/"-ing"
+// ("trimmed", "hopped"), so the undoubled form points to a stem with a final "e".
+bool short_open_stem(std::string_view s) {
+  const size_t n = s.size();
+  if (n < 2 || n > 4) return false;
+  const char last = s[n - 1];
+  if (!is_lower_letter(last) || is_vowel(last) || last == 'w' || last == 'x') return false;
+  if (!is_vowel(s[n - 2]) || (n >= 3 && is_vowel(s[n - 3]))) return false;
+  for (size_t i = 0; i + 2 < n; ++i)
+    if (is_vowel(s[i]) || !is_lower_letter(s[i])) return false;
+  return true;
+}
+
+// A stem ending in a doubled consonant that English words do not end in ("stemm", "controll"
+// after "-ed"/"-ing"): "ss", "ff", "zz" stay, and "ll" stays after a single syllable ("spill").
+bool undoubles(std::string_view s) {
+  const size_t n = s.size();
+  if (n < 4) return false;
+  const char c = s[n - 1];
+  if (c != s[n - 2] || !is_lower_letter(c) || is_vowel(c) || c == 's' || c == 'f' || c == 'z')
+    return false;
+  if (!is_vowel(s[n - 3]) || is_vowel(s[n - 4])) return false;
+  if (c != 'l') return true;
+  int groups = 0;
+  for (size_t i = 0; i + 2 < n; ++i) groups += is_vowel(s[i]) && (i == 0 || !is_vowel(s[i - 1]));
+  return groups >= 2;
+}
+
+// The inflectional endings after which a dropped "e" or a doubled consonant may be restored.
+bool drops_e(std::string_view removed) {
+  return removed == "ed" || removed == "ing" || removed == "er" || removed == "est";
 }
 
 }  // namespace
@@ -142,7 +251,52 @@ Lexicon Lexicon::Builder::build() const {
   }
   lex.feats_by_tag_.assign(max_tag + 1, 0);
   for (const auto& [tag, counts] : tag_feats) lex.feats_by_tag_[tag] = majority(counts);
+  lex.add_runtime_rules();
   return lex;
+}
+
+void Lexicon::add_runtime_rules() {
+  extra_rules_.clear();
+  std::map<LemmaRule, uint32_t> ids;
+  for (uint32_t i = 0; i < rules_.size(); ++i) ids.emplace(rules_[i], i);
+  auto id_of = [&](const LemmaRule& r) {
+    auto [it, added] = ids.emplace(r, static_cast<uint32_t>(rules_.size() + extra_rules_.size()));
+    if (added) extra_rules_.push_back(r);
+    return it->second;
+  };
+  for (uint8_t c = 0; c < 3; ++c) {
+    for (int k = 0; k <= kMaxStrip; ++k) {
+      with_e_[c][k] = id_of(LemmaRule{c, static_cast<uint8_t>(k), "e"});
+      plain_[c][k] = id_of(LemmaRule{c, static_cast<uint8_t>(k), ""});
+    }
+  }
+  wordnet_pos_by_tag_.assign(feats_by_tag_.size(), 0);
+  for (size_t t = 0; t < feats_by_tag_.size(); ++t) {
+    const std::string_view f = feats_names_[feats_by_tag_[t]];
+    WordnetPos pos = WordnetPos::kNone;
+    if (f.find("VerbForm=") != std::string_view::npos)
+      pos = WordnetPos::kVerb;
+    else if (f.find("Degree=Cmp") != std::string_view::npos ||
+             f.find("Degree=Sup") != std::string_view::npos)
+      pos = WordnetPos::kAdj;
+    else if (f.find("Number=Plur") != std::string_view::npos &&
+             f.find("PronType=") == std::string_view::npos)
+      pos = WordnetPos::kNoun;
+    wordnet_pos_by_tag_[t] = static_cast<uint8_t>(pos);
+  }
+  wordnet_ = KeyIndex(8192);
+  for (WordnetPos pos : {WordnetPos::kVerb, WordnetPos::kNoun, WordnetPos::kAdj}) {
+    for (const auto& [form, lemma] : wordnet_exceptions(pos)) {
+      if (form.size() > 128) continue;
+      // First entry wins (the lists give the most common lemma first).
+      wordnet_.insert(form_key(kWordnetTmpl, form, static_cast<uint32_t>(pos)),
+                      id_of(make_lemma_rule(form, lemma)));
+    }
+  }
+}
+
+bool Lexicon::known_lemma(std::string_view lower) const {
+  return known_lemmas_.find(feature_key(kLemmaTmpl, fnv1a64(lower))) != KeyIndex::kMissing;
 }
 
 uint32_t Lexicon::shape_class(std::string_view form) {
@@ -163,6 +317,8 @@ uint32_t Lexicon::shape_class(std::string_view form) {
 uint32_t Lexicon::lemma_rule(std::string_view form, uint32_t tag) const {
   char buf[128];
   if (form.size() > sizeof(buf)) return 0;
+  // ASCII punctuation is its own lemma ("--", "..."); the possessive "'" keeps its table entry.
+  if (is_ascii_punct(form) && form != "'") return 0;
   for (size_t i = 0; i < form.size(); ++i) {
     const char c = form[i];
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
@@ -172,26 +328,52 @@ uint32_t Lexicon::lemma_rule(std::string_view form, uint32_t tag) const {
   if (id != KeyIndex::kMissing) return id;
   id = exceptions_.find(form_key(kExceptionTmpl, low, tag));
   if (id != KeyIndex::kMissing) return id;
-  // Unseen word: the longest matching suffix whose rule gives a known lemma, else the longest;
-  // the casing of the (tag, casing class) when it is clear.
+  if (is_digit_groups(form)) return kDropCommas;
+  // Unseen word: the casing of the (tag, casing class) when it is clear; an irregular form
+  // from WordNet's lists; else the longest matching suffix whose rule gives a known lemma
+  // (directly, with a restored "e" or with an undoubled final consonant), else the longest
+  // whose result has a vowel.
   const size_t cls = static_cast<size_t>(tag) * kShapeClasses + shape_class(form);
   const uint32_t casing =
       cls < casing_by_tag_shape_.size() && casing_by_tag_shape_[cls] != kNoCasing
           ? (static_cast<uint32_t>(casing_by_tag_shape_[cls]) + 1) << kCasingShift
           : 0;
-  uint32_t fallback = KeyIndex::kMissing;
+  if (tag < wordnet_pos_by_tag_.size() && wordnet_pos_by_tag_[tag] != 0) {
+    id = wordnet_.find(form_key(kWordnetTmpl, low, wordnet_pos_by_tag_[tag]));
+    if (id != KeyIndex::kMissing) return id | casing;
+  }
+  const bool form_has_vowel = has_vowel(low);
+  uint32_t fallback = KeyIndex::kMissing, first = KeyIndex::kMissing;
   std::string candidate;
   for (size_t k = std::min(kMaxSuffix, low.size()); k >= 1; --k) {
     id = suffixes_.find(form_key(kSuffixTmpl, low.substr(low.size() - k), tag));
     if (id == KeyIndex::kMissing || rules_[id].strip >= form.size()) continue;
-    if (fallback == KeyIndex::kMissing) fallback = id;
+    if (first == KeyIndex::kMissing) first = id;
     apply(low, id, &candidate);
     for (char& c : candidate)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (known_lemmas_.find(feature_key(kLemmaTmpl, fnv1a64(candidate))) != KeyIndex::kMissing)
-      return id | casing;
+    const LemmaRule& r = rules_[id];
+    const bool e_dropped = r.append.empty() && r.strip <= kMaxStrip && r.casing < 3 &&
+                           drops_e(low.substr(low.size() - r.strip));
+    if (e_dropped && short_open_stem(candidate) && known_lemma(candidate + "e"))
+      return with_e_[r.casing][r.strip] | casing;
+    if (known_lemma(candidate)) return id | casing;
+    if (form_has_vowel && !has_vowel(candidate)) continue;
+    if (e_dropped) {
+      if (known_lemma(candidate + "e")) return with_e_[r.casing][r.strip] | casing;
+      const size_t n = candidate.size();
+      if (n >= 3 && r.strip < kMaxStrip && candidate[n - 1] == candidate[n - 2] &&
+          !is_vowel(candidate[n - 1]) && known_lemma(candidate.substr(0, n - 1)))
+        return plain_[r.casing][r.strip + 1] | casing;
+      if (fallback == KeyIndex::kMissing && needs_final_e(candidate))
+        fallback = with_e_[r.casing][r.strip];
+      if (fallback == KeyIndex::kMissing && r.strip < kMaxStrip && undoubles(candidate))
+        fallback = plain_[r.casing][r.strip + 1];
+    }
+    if (fallback == KeyIndex::kMissing) fallback = id;
   }
   if (fallback != KeyIndex::kMissing) return fallback | casing;
+  if (first != KeyIndex::kMissing) return 0 | casing;  // every candidate lacked a vowel
   return (tag < rule_by_tag_.size() && rules_[rule_by_tag_[tag]].strip < form.size()
               ? rule_by_tag_[tag]
               : 0) |
@@ -200,8 +382,13 @@ uint32_t Lexicon::lemma_rule(std::string_view form, uint32_t tag) const {
 
 void Lexicon::apply(std::string_view form, uint32_t rule, std::string* out) const {
   const uint32_t casing_bits = rule >> kCasingShift;
-  rule &= (1u << kCasingShift) - 1;
-  const LemmaRule& r = rules_[rule < rules_.size() ? rule : 0];
+  std::string no_commas;
+  if (rule & kDropCommas) {
+    for (char c : form)
+      if (c != ',') no_commas.push_back(c);
+    form = no_commas;
+  }
+  const LemmaRule& r = rule_at(rule & (kDropCommas - 1));
   const uint8_t casing = casing_bits ? static_cast<uint8_t>(casing_bits - 1) : r.casing;
   out->assign(form.substr(0, form.size() - std::min<size_t>(r.strip, form.size())));
   if (casing == LemmaRule::kLower) {
@@ -249,7 +436,7 @@ void Lexicon::save(ByteWriter& w) const {
 
 bool Lexicon::load(ByteReader& r, bool casing_table) {
   const uint32_t n = r.get<uint32_t>();
-  if (!r.ok() || n == 0 || n >= (1u << kCasingShift)) return false;
+  if (!r.ok() || n == 0 || n >= kDropCommas / 2) return false;
   rules_.clear();
   for (uint32_t i = 0; i < n && r.ok(); ++i) {
     LemmaRule rule;
@@ -273,10 +460,12 @@ bool Lexicon::load(ByteReader& r, bool casing_table) {
     if (f >= feats_names_.size()) return false;
   for (uint32_t x : rule_by_tag_)
     if (x >= rules_.size()) return false;
-  return r.ok() && exact_.all_below(static_cast<uint32_t>(rules_.size())) &&
-         exceptions_.all_below(static_cast<uint32_t>(rules_.size())) &&
-         suffixes_.all_below(static_cast<uint32_t>(rules_.size())) &&
-         feats_words_.all_below(static_cast<uint32_t>(feats_names_.size()));
+  const bool ok = r.ok() && exact_.all_below(static_cast<uint32_t>(rules_.size())) &&
+                  exceptions_.all_below(static_cast<uint32_t>(rules_.size())) &&
+                  suffixes_.all_below(static_cast<uint32_t>(rules_.size())) &&
+                  feats_words_.all_below(static_cast<uint32_t>(feats_names_.size()));
+  if (ok) add_runtime_rules();
+  return ok;
 }
 
 }  // namespace casus::syntax
