@@ -47,7 +47,8 @@ const SyntaxCorpus& syntax_corpus() {
   return *corpus;
 }
 
-void BM_SyntaxAnnotate(benchmark::State& state) {
+// Tags and parses the first `max_sentences` sentences of the corpus (all when 0).
+void annotate_corpus(benchmark::State& state, size_t max_sentences) {
   const SyntaxCorpus& c = syntax_corpus();
   if (!c.error.empty()) {
     state.SkipWithError(c.error.c_str());
@@ -58,8 +59,10 @@ void BM_SyntaxAnnotate(benchmark::State& state) {
   std::vector<std::string_view> forms;
   size_t tokens = 0, sentences = 0;
   for (auto _ : state) {
+    size_t done = 0;
     for (const auto& doc : c.docs) {
       for (const auto& s : doc.sentences) {
+        if (max_sentences && done == max_sentences) break;
         forms.clear();
         for (uint32_t t = s.first_token; t < s.end_token; ++t)
           forms.push_back(doc.slice(doc.tokens[t].span));
@@ -67,6 +70,7 @@ void BM_SyntaxAnnotate(benchmark::State& state) {
         benchmark::DoNotOptimize(out.data());
         tokens += forms.size();
         ++sentences;
+        ++done;
       }
     }
   }
@@ -74,8 +78,20 @@ void BM_SyntaxAnnotate(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
   state.counters["sentences/s"] =
       benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
+  state.counters["tokens"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kAvgIterations);
 }
+
+void BM_SyntaxAnnotate(benchmark::State& state) { annotate_corpus(state, 0); }
 BENCHMARK(BM_SyntaxAnnotate)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// The same on the first 2,000 sentences: one iteration is short enough for callgrind, which
+// then counts the instructions of tagging and parsing alone (model loading excluded):
+//   valgrind --tool=callgrind --toggle-collect='casus::syntax::SyntaxModel::annotate*'
+//     build/bench/casus_bench --benchmark_filter=SyntaxTagParse --benchmark_min_time=0.01
+// (instructions per token: the total divided by the `tokens` counter).
+void BM_SyntaxTagParse(benchmark::State& state) { annotate_corpus(state, 2000); }
+BENCHMARK(BM_SyntaxTagParse)->Unit(benchmark::kMillisecond);
 
 void BM_SyntaxTagOnly(benchmark::State& state) {
   const SyntaxCorpus& c = syntax_corpus();

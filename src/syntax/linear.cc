@@ -4,6 +4,8 @@
 
 #if defined(__x86_64__)
 #include <immintrin.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
 #endif
 
 #include <algorithm>
@@ -83,7 +85,11 @@ void LinearModel::build_table() {
   slots_.assign(cap, Slot{0, kEmpty});
   mask_ = cap - 1;
   table_.clear();
-  table_.reserve(2 * (weights_.size() + keys_.size()));
+  table_.reserve(2 * (weights_.size() + keys_.size()) + kRowPad + 2);
+  // Position 0: an empty sparse row, which add_scores() reads for missing and inline features
+  // instead of branching.
+  table_.push_back(0);
+  table_.push_back(0);
   for (size_t i = 0; i < keys_.size(); ++i) {
     const uint32_t begin = i ? ends_[i - 1] : 0;
     const uint32_t count = ends_[i] - begin;
@@ -112,6 +118,10 @@ void LinearModel::build_table() {
       }
     }
   }
+  // add_scores() copies sparse rows in blocks of kCopyPairs pairs, reading past a row's end.
+  table_.resize(table_.size() + kRowPad, 0);
+  // Probes read kProbeWidth consecutive slots: the first ones are repeated after the last.
+  for (size_t j = 0; j + 1 < kProbeWidth; ++j) slots_.push_back(slots_[j]);
 }
 
 namespace {
@@ -179,70 +189,128 @@ __attribute__((always_inline)) inline void add_dense_rows_any(const int16_t* con
       for (int j = 0; j < 16; ++j) acc[c + j] += rows[r][c + j];
 }
 
+// The first slot of the probe sequence from `s` that is empty or holds fingerprint `fp`, four
+// slots per step (the slot array repeats its first slots after the last, so that four
+// consecutive slots can always be read). Its pos: kEmpty when the key is absent.
+#if defined(__x86_64__) || defined(__SSE2__)
+inline uint32_t probe(const LinearModel::Slot* slots, size_t mask, size_t s, uint32_t fp) {
+  static_assert(sizeof(LinearModel::Slot) == 8 && LinearModel::kProbeWidth == 4);
+  // Lanes: fingerprint, pos, fingerprint, pos. Bit 2j of a match mask: slot j holds `fp`;
+  // bit 2j + 1: slot j is empty. An empty slot with fingerprint `fp` yields kEmpty either way.
+  const __m128i want = _mm_setr_epi32(static_cast<int>(fp), -1, static_cast<int>(fp), -1);
+  auto bits = [&](size_t at) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(slots + at));
+    return static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v, want))));
+  };
+  for (;; s = (s + LinearModel::kProbeWidth) & mask) {
+    const unsigned b = bits(s) | bits(s + 2) << 4;
+    if (b) return slots[s + (static_cast<unsigned>(__builtin_ctz(b)) >> 1)].pos;
+  }
+}
+#else
+inline uint32_t probe(const LinearModel::Slot* slots, size_t mask, size_t s, uint32_t fp) {
+  for (;; s = (s + 1) & mask) {
+    if (slots[s].pos == LinearModel::kEmpty) return LinearModel::kEmpty;
+    if (slots[s].fingerprint == fp) return slots[s].pos;
+  }
+}
+#endif
+
+// Copies kPairs (class, weight) pairs as packed uint32 (class | weight << 16), in 32-byte moves
+// (memcpy of the same bytes uses 16-byte ones under GCC's generic tuning).
+template <size_t kPairs>
+__attribute__((always_inline)) inline void copy_block(const int16_t* from, uint32_t* to) {
+  using Block = uint32_t __attribute__((vector_size(32), aligned(4), may_alias));
+  static_assert(kPairs % 8 == 0);
+  for (size_t i = 0; i < kPairs; i += 8)
+    *reinterpret_cast<Block*>(to + i) = *reinterpret_cast<const Block*>(from + 2 * i);
+}
+
+// Adds packed (class | weight << 16) pairs to acc.
+__attribute__((always_inline)) inline void add_pairs(const uint32_t* pairs, size_t n,
+                                                     int32_t* acc) {
+  size_t p = 0;
+  for (; p + 4 <= n; p += 4) {
+    acc[pairs[p] & 0xffff] += static_cast<int32_t>(pairs[p]) >> 16;
+    acc[pairs[p + 1] & 0xffff] += static_cast<int32_t>(pairs[p + 1]) >> 16;
+    acc[pairs[p + 2] & 0xffff] += static_cast<int32_t>(pairs[p + 2]) >> 16;
+    acc[pairs[p + 3] & 0xffff] += static_cast<int32_t>(pairs[p + 3]) >> 16;
+  }
+  for (; p < n; ++p) acc[pairs[p] & 0xffff] += static_cast<int32_t>(pairs[p]) >> 16;
+}
+
 }  // namespace
 
 // Dense rows go through add_dense_avx2 where the CPU has AVX2 (checked once at startup); the
 // AVX2 clone of the rest (probes, sparse pairs) is picked at load time by the dynamic linker
 // (ifunc), so the binary still runs on any x86-64.
+//
+// The loop is written to keep branches few and predictable (a mispredicted branch costs more
+// than the memory traffic here): probes compare four slots at once, a missing or single-weight
+// feature is added without a branch (to a dummy accumulator when missing), and the batch's
+// sparse rows are first gathered into one list of pairs that a single loop adds.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
 __attribute__((target_clones("avx2", "default")))
 #endif
-void LinearModel::score(const uint64_t* keys, size_t n, int32_t* scores) const {
+void LinearModel::add_scores(const uint64_t* keys, size_t n, int32_t* acc) const {
   if (slots_.empty()) return;
   constexpr size_t kBatch = kScoreBatch;
-  uint32_t found[kBatch];
+  // Pairs gathered before they are added (a batch with more adds them in several rounds).
+  constexpr size_t kMaxPairs = 2048;
+  uint32_t found[kBatch], rows[kBatch];
+  const int16_t* dense[kBatch];
+  const int16_t* sparse[kBatch];
+  alignas(16) uint32_t pairs[kMaxPairs + kCopyPairs];
+  int32_t dummy = 0;
   const Slot* slots = slots_.data();
   const int16_t* table = table_.data();
-  const int classes = num_classes_;
   const int padded = static_cast<int>(padded_classes());
-  // Dense rows are added kLanes classes at a time, so they need `padded` accumulators: a local
-  // array when num_classes_ is not a multiple of kLanes.
-  constexpr int kMaxLocal = 512;
-  alignas(32) int32_t local[kMaxLocal];
-  int32_t* acc = scores;
-  if (padded != classes) {
-    if (padded > kMaxLocal) {
-      score_unpadded(keys, n, scores);
-      return;
-    }
-    acc = local;
-    std::fill(local, local + padded, 0);
-  }
+  const size_t mask = mask_;
   for (size_t base = 0; base < n; base += kBatch) {
     const size_t m = std::min(kBatch, n - base);
-    for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots[(keys[base + i] >> 1) & mask_]);
+    const uint64_t* batch = keys + base;
+    for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots[(batch[i] >> 1) & mask]);
     for (size_t i = 0; i < m; ++i) {
-      const uint64_t key = keys[base + i];
-      const uint32_t fp = static_cast<uint32_t>(key >> 32);
-      uint32_t hit = kEmpty;
-      for (size_t s = (key >> 1) & mask_;; s = (s + 1) & mask_) {
-        const Slot slot = slots[s];
-        if (slot.pos == kEmpty) break;
-        if (slot.fingerprint == fp) {
-          hit = slot.pos;
-          break;
-        }
-      }
+      const uint64_t key = batch[i];
+      const uint32_t hit = probe(slots, mask, (key >> 1) & mask, static_cast<uint32_t>(key >> 32));
       found[i] = hit;
-      if (hit < kInline) __builtin_prefetch(&table[hit]);
+      // The row's position; 0 (the empty row) for inline weights and missing keys.
+      const uint32_t row = hit & (0u - static_cast<uint32_t>(hit < kInline));
+      rows[i] = row;
+      __builtin_prefetch(&table[row]);
     }
-    const int16_t* dense[kBatch];
-    size_t num_dense = 0;
+    size_t num_dense = 0, num_sparse = 0;
     for (size_t i = 0; i < m; ++i) {
       const uint32_t hit = found[i];
-      if (hit >= kInline) {
-        if (hit != kEmpty) acc[(hit >> 16) & 0x7fff] += static_cast<int16_t>(hit & 0xffff);
-        continue;
-      }
-      const int16_t* h = table + hit;
-      if (h[1]) {
-        dense[num_dense++] = h + 2;
-      } else {
-        const int count = static_cast<uint16_t>(h[0]);
-        const int16_t* w = h + 2;
-        for (int k = 0; k < count; ++k) acc[static_cast<uint16_t>(w[2 * k])] += w[2 * k + 1];
-      }
+      const bool single = hit >= kInline && hit != kEmpty;
+      int32_t* target = single ? acc + ((hit >> 16) & 0x7fff) : &dummy;
+      *target += static_cast<int16_t>(hit & 0xffff);
+      const int16_t* h = table + rows[i];
+      const bool is_dense = h[1] != 0;
+      dense[num_dense] = h + 2;
+      sparse[num_sparse] = h;
+      num_dense += is_dense;
+      num_sparse += !is_dense;
     }
+    size_t np = 0;
+    for (size_t r = 0; r < num_sparse; ++r) {
+      const int16_t* w = sparse[r] + 2;
+      const size_t count = static_cast<uint16_t>(sparse[r][0]);
+      if (np + count > kMaxPairs) {
+        add_pairs(pairs, np, acc);
+        np = 0;
+        if (count > kMaxPairs) {  // only for models with thousands of classes
+          for (size_t k = 0; k < count; ++k) acc[static_cast<uint16_t>(w[2 * k])] += w[2 * k + 1];
+          continue;
+        }
+      }
+      // Whole blocks of kCopyPairs pairs (the table is padded for the last row's overrun).
+      copy_block<kCopyPairs>(w, pairs + np);
+      for (size_t k = kCopyPairs; k < count; k += kCopyPairs)
+        copy_block<kCopyPairs>(w + 2 * k, pairs + np + k);
+      np += count;
+    }
+    add_pairs(pairs, np, acc);
     if (num_dense == 0) continue;
 #ifdef CASUS_SYNTAX_AVX2
     if (kHaveAvx2) {
@@ -252,8 +320,23 @@ void LinearModel::score(const uint64_t* keys, size_t n, int32_t* scores) const {
 #endif
     add_dense_rows_any(dense, num_dense, padded, acc);
   }
-  if (acc != scores)
-    for (int c = 0; c < classes; ++c) scores[c] += acc[c];
+}
+
+void LinearModel::score(const uint64_t* keys, size_t n, int32_t* scores) const {
+  const size_t padded = padded_classes();
+  if (padded == static_cast<size_t>(num_classes_)) {
+    add_scores(keys, n, scores);
+    return;
+  }
+  if (padded > kMaxWidth) {
+    score_unpadded(keys, n, scores);
+    return;
+  }
+  // Dense rows are added kLanes classes at a time: stage the sums in `padded` accumulators.
+  alignas(32) int32_t local[kMaxWidth];
+  std::fill(local, local + padded, 0);
+  add_scores(keys, n, local);
+  for (int c = 0; c < num_classes_; ++c) scores[c] += local[c];
 }
 
 void LinearModel::score_unpadded(const uint64_t* keys, size_t n, int32_t* scores) const {

@@ -97,6 +97,11 @@ class LinearModel {
   // Adds the weights of the features `keys[0..n)` to `scores[0..num_classes())`. Unknown keys
   // are skipped. Cost: n table probes plus the features' weights; prefetches the probes.
   void score(const uint64_t* keys, size_t n, int32_t* scores) const;
+  // Number of accumulators add_scores() needs: num_classes() rounded up to the dense row width.
+  size_t score_width() const { return padded_classes(); }
+  // score() without staging: `acc` must hold score_width() entries; entries from num_classes()
+  // on receive only zeros. Same cost as score() minus copying the sums.
+  void add_scores(const uint64_t* keys, size_t n, int32_t* acc) const;
 
   // One model scoring the classes of `a` then those of `b` (classes a.num_classes() + c of the
   // result are class c of `b`), so one probe per feature serves both. Weights are rescaled to
@@ -111,20 +116,29 @@ class LinearModel {
   // Reads what save() wrote; false when the data is inconsistent.
   bool load(ByteReader& r);
 
+  // Lookup table entry: 32 high bits of the key and the position in table_ of the feature's
+  // header: two uint16 (count, dense flag) followed by either `count` (class, weight) pairs or,
+  // when dense, one int16 weight per class (features that weigh most classes; added with SIMD).
+  // A key is found by linear probing from slot (key >> 1) & mask_ up to the first slot that is
+  // empty or holds its fingerprint. (Public for the scoring helpers in linear.cc only.)
+  struct Slot {
+    uint32_t fingerprint;
+    uint32_t pos;  // kEmpty when unused; see kInline
+  };
+  static constexpr uint32_t kEmpty = 0xffffffffu;
+  // Slots compared per probe step; slots_ repeats its first kProbeWidth - 1 slots at the end.
+  static constexpr size_t kProbeWidth = 4;
+
  private:
   friend class LinearTrainer;
   struct Weight {
     uint16_t cls;
     int16_t w;
   };
-  // Lookup table entry: 32 high bits of the key and the position in table_ of the feature's
-  // header: two uint16 (count, dense flag) followed by either `count` (class, weight) pairs or,
-  // when dense, one int16 weight per class (features that weigh most classes; added with SIMD).
-  struct Slot {
-    uint32_t fingerprint;
-    uint32_t pos;  // kEmpty when unused; see kInline
-  };
-  static constexpr uint32_t kEmpty = 0xffffffffu;
+  // Sparse rows are copied kCopyPairs (class, weight) pairs at a time, so table_ ends with
+  // kRowPad zeros that a copy may read past the last row.
+  static constexpr size_t kCopyPairs = 32;
+  static constexpr size_t kRowPad = 2 * kCopyPairs;
   // A feature's weights are stored as a dense row when it weighs at least 1/kDenseRatio of the
   // classes (a dense row costs ~padded/16 vector adds, a sparse one a scalar add per weight).
   static constexpr uint32_t kDenseRatio = 4;
@@ -132,6 +146,9 @@ class LinearModel {
   size_t padded_classes() const {
     return (static_cast<size_t>(num_classes_) + kLanes - 1) / kLanes * kLanes;
   }
+  // score() stages the sums in a local array of this many accumulators when num_classes() is
+  // not a multiple of kLanes; score_unpadded() serves wider models.
+  static constexpr size_t kMaxWidth = 512;
   // score() for models with more classes than its local accumulators hold.
   void score_unpadded(const uint64_t* keys, size_t n, int32_t* scores) const;
   // pos with the top bit set: an inline single weight, (class << 16) | uint16 weight, for
@@ -145,8 +162,10 @@ class LinearModel {
   std::vector<uint64_t> keys_;  // kept features
   std::vector<uint32_t> ends_;  // weights of keys_[i] are [ends_[i-1], ends_[i])
   std::vector<Weight> weights_;
-  std::vector<Slot, HugePageAllocator<Slot>> slots_;        // built on load; load factor <= 0.8
-  std::vector<int16_t, HugePageAllocator<int16_t>> table_;  // headers and weights
+  // Built on load; load factor <= 0.8; mask_ + 1 slots, then kProbeWidth - 1 repeated ones.
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
+  // An empty row at position 0, then headers and weights, then kRowPad zeros.
+  std::vector<int16_t, HugePageAllocator<int16_t>> table_;
   size_t mask_ = 0;
 };
 

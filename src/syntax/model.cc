@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -152,42 +153,58 @@ void SyntaxModel::prepare_words(std::span<const std::string_view> forms, Workspa
   }
 }
 
+namespace {
+
+// Index of the first largest of s[0..n) (what std::max_element returns), in two passes that
+// the compiler vectorizes: the maximum, then its first position.
+int first_max(const int32_t* s, int n) {
+  int32_t best = s[0];
+  for (int i = 1; i < n; ++i) best = std::max(best, s[i]);
+  int i = 0;
+  while (s[i] != best) ++i;
+  return i;
+}
+
+}  // namespace
+
 void SyntaxModel::tag(std::span<const std::string_view> forms, Workspace& ws,
                       std::vector<WordAnalysis>* out) const {
   const int n = static_cast<int>(forms.size());
   out->resize(forms.size());
   prepare_words(forms, ws);
   const int classes = tagger_.num_classes();
-  ws.scores.resize(static_cast<size_t>(std::max(classes, parser_.num_classes())));
   // One probe per word-only feature serves both passes: the first pass keeps the second pass's
-  // share of those scores for later.
+  // share of those scores for later. Scores are summed in place (add_scores), so the buffer
+  // holds the merged model's padded width.
   const int both = taggers_.num_classes();
-  ws.scores.resize(static_cast<size_t>(std::max({both, classes, parser_.num_classes()})));
+  const size_t width = taggers_.score_width();
+  ws.scores.resize(std::max(width, parser_.score_width()));
   int32_t* scores = ws.scores.data();
   ws.first.resize(forms.size());
   ws.second.resize(forms.size() * static_cast<size_t>(classes));
   uint32_t t1 = kNoTag, t2 = kNoTag;
   for (int i = 0; i < n; ++i) {
-    std::fill(scores, scores + both, 0);
+    std::fill(scores, scores + width, 0);
     size_t k = tagger_static_features(ws.info.data(), n, i, ws.keys);
-    taggers_.score(ws.keys, k, scores);
+    taggers_.add_scores(ws.keys, k, scores);
     std::copy(scores + classes, scores + both, ws.second.begin() + static_cast<long>(i) * classes);
     k = tagger_history_features(ws.info.data(), n, i, t1, t2, nullptr, ws.keys);
-    taggers_.score(ws.keys, k, scores);
-    const int best = static_cast<int>(std::max_element(scores, scores + classes) - scores);
+    taggers_.add_scores(ws.keys, k, scores);
+    const int best = first_max(scores, classes);
     ws.first[i] = static_cast<uint16_t>(best);
     t2 = t1;
     t1 = static_cast<uint32_t>(best);
   }
   t1 = kNoTag, t2 = kNoTag;
   for (int i = 0; i < n; ++i) {
+    // The first pass's classes [0, classes) and the padding are summed too but never read.
+    std::fill(scores, scores + classes, 0);
     std::copy(ws.second.begin() + static_cast<long>(i) * classes,
               ws.second.begin() + static_cast<long>(i + 1) * classes, scores + classes);
     const size_t k =
         tagger_history_features(ws.info.data(), n, i, t1, t2, ws.first.data(), ws.keys);
-    taggers_.score(ws.keys, k, scores);
-    const int best =
-        static_cast<int>(std::max_element(scores + classes, scores + both) - (scores + classes));
+    taggers_.add_scores(ws.keys, k, scores);
+    const int best = first_max(scores + classes, classes);
     (*out)[i].tag = static_cast<uint16_t>(best);
     t2 = t1;
     t1 = static_cast<uint32_t>(best);
@@ -218,15 +235,17 @@ void SyntaxModel::parse(std::span<const std::string_view> forms, Workspace& ws,
     ws.words[i + 1] = ws.info[i].lower;
     ws.tags[i + 1] = (*out)[i].tag;
   }
-  const int classes = parser_.num_classes();
-  ws.scores.resize(static_cast<size_t>(std::max(classes, tagger_.num_classes())));
+  const size_t width = parser_.score_width();
+  ws.scores.resize(std::max(width, taggers_.score_width()));
+  int32_t* scores = ws.scores.data();
   ParseState& st = ws.state;
   st.init(n);
   const int root = static_cast<int>(root_label_);
   const int labels = static_cast<int>(labels_.size());
   const NodeAttrs nodes{ws.words.data(), ws.tags.data(), ws.coarse.data(), ws.clusters.data()};
-  ws.buffer_scores.resize(static_cast<size_t>(classes));
+  ws.buffer_scores.resize(width);
   int buffer_scored = -1;
+  constexpr int32_t kIllegal = INT32_MIN;  // below any sum of int16 weights of a few features
   while (!st.terminal()) {
     // Only one action is possible with the root alone on the stack (SHIFT) or with the buffer
     // empty and one word on the stack (RIGHT to the root): no scoring needed.
@@ -242,30 +261,38 @@ void SyntaxModel::parse(std::span<const std::string_view> forms, Workspace& ws,
     if (st.b != buffer_scored) {
       const size_t k = parser_features(st, nodes, ws.keys, ParserFeatures::kBufferOnly);
       std::fill(ws.buffer_scores.begin(), ws.buffer_scores.end(), 0);
-      parser_.score(ws.keys, k, ws.buffer_scores.data());
+      parser_.add_scores(ws.keys, k, ws.buffer_scores.data());
       buffer_scored = st.b;
     }
-    std::copy(ws.buffer_scores.begin(), ws.buffer_scores.end(), ws.scores.begin());
+    std::copy(ws.buffer_scores.begin(), ws.buffer_scores.end(), scores);
     const size_t k = parser_features(st, nodes, ws.keys, ParserFeatures::kState);
-    parser_.score(ws.keys, k, ws.scores.data());
-    int best = -1;
-    int32_t best_score = 0;
-    auto consider = [&](int a) {
-      if (best == -1 || ws.scores[a] > best_score) {
-        best = a;
-        best_score = ws.scores[a];
-      }
-    };
-    if (st.can_shift()) consider(kShift);
-    if (st.can_left())
-      for (int l = 0; l < labels; ++l)
-        if (l != root) consider(left_action(l));
-    if (st.can_right()) {
-      if (st.stack.size() == 2) {
-        consider(right_action(root));
+    parser_.add_scores(ws.keys, k, scores);
+    // Here the stack holds two or more words, and the buffer is not empty when it holds two.
+    // Illegal actions get kIllegal; then the best action is the first with the top score in
+    // the order SHIFT, LEFT(0..), RIGHT(0..) (ties go to the earlier one).
+    const bool shift = st.can_shift();
+    const bool right = st.stack.size() >= 3;
+    if (!shift) {
+      scores[kShift] = kIllegal;
+      for (int l = 0; l < labels; ++l) scores[left_action(l)] = kIllegal;
+    }
+    if (!right)
+      for (int l = 0; l < labels; ++l) scores[right_action(l)] = kIllegal;
+    scores[left_action(root)] = kIllegal;
+    scores[right_action(root)] = kIllegal;
+    const int actions = num_actions(labels);
+    int32_t top = scores[0];
+    for (int a = 1; a < actions; ++a) top = std::max(top, scores[a]);
+    int best = kShift;
+    if (scores[kShift] != top) {
+      int l = 0;
+      while (l < labels && scores[left_action(l)] != top) ++l;
+      if (l < labels) {
+        best = left_action(l);
       } else {
-        for (int l = 0; l < labels; ++l)
-          if (l != root) consider(right_action(l));
+        l = 0;
+        while (l + 1 < labels && scores[right_action(l)] != top) ++l;
+        best = right_action(l);
       }
     }
     st.apply(best);
