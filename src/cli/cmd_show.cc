@@ -2,9 +2,12 @@
 #include <rapidjson/document.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "base/codepoints.h"
 #include "cli/commands.h"
@@ -15,7 +18,7 @@ namespace {
 struct ShowArgs {
   std::vector<std::string> inputs;
   size_t sentences = 3;
-  size_t limit = 12;  // entities, times, quotes and events printed per record
+  size_t limit = 12;  // entities, times, quotes, places and events printed per record
 };
 
 std::string str(const rapidjson::Value& obj, const char* key) {
@@ -121,6 +124,48 @@ void show_layers(const rapidjson::Value& rec, const ShowArgs& args, std::ostream
   }
 }
 
+// Places, each gazetteer entry once: "Moscow RUS 55.7522,37.6156 P.PPLC (3 mentions)".
+void show_places(const rapidjson::Value& rec, const ShowArgs& args, std::ostream& out) {
+  const auto* places = array(rec, "places");
+  if (places == nullptr || places->Empty()) return;
+  struct Seen {
+    std::string line;
+    size_t mentions = 0;
+  };
+  std::vector<std::pair<std::string, Seen>> seen;  // key: name + country, in first-mention order
+  for (const auto& p : places->GetArray()) {
+    if (!p.IsObject()) continue;
+    const std::string key = str(p, "name") + "\t" + str(p, "country");
+    auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key; });
+    if (it == seen.end()) {
+      char coords[64] = "";
+      const auto lat = p.FindMember("lat");
+      const auto lon = p.FindMember("lon");
+      if (lat != p.MemberEnd() && lon != p.MemberEnd() && lat->value.IsNumber() &&
+          lon->value.IsNumber()) {
+        std::snprintf(coords, sizeof(coords), " %.4f,%.4f", lat->value.GetDouble(),
+                      lon->value.GetDouble());
+      }
+      const std::string country = str(p, "country");
+      seen.push_back({key, Seen{str(p, "name") + " " + (country.empty() ? "-" : country) + coords +
+                                    " " + str(p, "feature"),
+                                0}});
+      it = seen.end() - 1;
+    }
+    ++it->second.mentions;
+  }
+  out << "   places:    " << seen.size() << "\n";
+  size_t shown = 0;
+  for (const auto& [key, s] : seen) {
+    if (shown++ == args.limit) {
+      out << "     ...\n";
+      break;
+    }
+    out << "     " << s.line << " (" << s.mentions << (s.mentions == 1 ? " mention)" : " mentions)")
+        << "\n";
+  }
+}
+
 // One side of an event for display: its actor code, else its text, else "?".
 std::string event_party(const rapidjson::Value& e, const char* key) {
   const auto* party = object(e, key);
@@ -190,6 +235,7 @@ void show_record(const rapidjson::Value& rec, const ShowArgs& args, std::ostream
   }
   if (n > args.sentences) out << "     ...\n";
   show_layers(rec, args, out);
+  show_places(rec, args, out);
   show_events(rec, args, out);
   if (const auto* errors = array(rec, "errors"); errors && !errors->Empty()) {
     out << "   errors:\n";
@@ -244,7 +290,7 @@ void add_show_command(CLI::App& app, int* exit_code) {
   cmd->add_option("inputs", args->inputs, "JSON Lines files ('-' for stdin)")->required();
   cmd->add_option("--sentences", args->sentences, "Sentences to print per record")
       ->capture_default_str();
-  cmd->add_option("--limit", args->limit, "Actors, times, quotes and events to print per record")
+  cmd->add_option("--limit", args->limit, "Actors, times, quotes, places and events to print per record")
       ->capture_default_str();
   cmd->callback([args, exit_code] { *exit_code = run_show(*args); });
 }
