@@ -34,15 +34,12 @@ void write_span(Writer& w, const CodepointIndex& cp, Span span) {
 
 void write_key(Writer& w, const char* key) { w.Key(key); }
 
-// A speaker or addressee: {"entity", "name", "text", "span"}, or null when neither is known.
-void write_party(Writer& w, const CodepointIndex& cp, const Document& doc, Span span,
-                 uint32_t entity) {
+// The fields "entity", "name", "text", "span" shared by quote speakers/addressees and event
+// parties: the entity's id and canonical name (null when none), the words as written and their span
+// (null when empty).
+void write_party_fields(Writer& w, const CodepointIndex& cp, const Document& doc, Span span,
+                        uint32_t entity) {
   const bool has_entity = entity != kNoEntity && entity < doc.entities.size();
-  if (span.empty() && !has_entity) {
-    w.Null();
-    return;
-  }
-  w.StartObject();
   w.Key("entity");
   if (has_entity) {
     write_string(w, "e" + std::to_string(entity + 1));
@@ -63,6 +60,30 @@ void write_party(Writer& w, const CodepointIndex& cp, const Document& doc, Span 
   } else {
     write_span(w, cp, span);
   }
+}
+
+// A speaker or addressee: {"entity", "name", "text", "span"}, or null when neither is known.
+void write_party(Writer& w, const CodepointIndex& cp, const Document& doc, Span span,
+                 uint32_t entity) {
+  if (span.empty() && (entity == kNoEntity || entity >= doc.entities.size())) {
+    w.Null();
+    return;
+  }
+  w.StartObject();
+  write_party_fields(w, cp, doc, span, entity);
+  w.EndObject();
+}
+
+// A cue or predicate: {"text", "lemma", "span"}.
+void write_word(Writer& w, const CodepointIndex& cp, const Document& doc, Span span,
+                std::string_view lemma) {
+  w.StartObject();
+  w.Key("text");
+  write_string(w, doc.slice(span));
+  w.Key("lemma");
+  write_string(w, lemma);
+  w.Key("span");
+  write_span(w, cp, span);
   w.EndObject();
 }
 
@@ -94,14 +115,7 @@ void write_quotes(Writer& w, const CodepointIndex& cp, const Document& doc) {
     if (q.cue.empty()) {
       w.Null();
     } else {
-      w.StartObject();
-      w.Key("text");
-      write_string(w, doc.slice(q.cue));
-      w.Key("lemma");
-      write_string(w, q.cue_lemma);
-      w.Key("span");
-      write_span(w, cp, q.cue);
-      w.EndObject();
+      write_word(w, cp, doc, q.cue, q.cue_lemma);
     }
     w.Key("addressee");
     write_party(w, cp, doc, q.addressee, q.addressee_entity);
@@ -156,27 +170,7 @@ void write_event_party(Writer& w, const CodepointIndex& cp, const Document& doc,
   w.StartObject();
   w.Key("actor");
   write_string_or_null(w, party.actor);
-  const bool has_entity = party.entity != kNoEntity && party.entity < doc.entities.size();
-  w.Key("entity");
-  if (has_entity) {
-    write_string(w, "e" + std::to_string(party.entity + 1));
-  } else {
-    w.Null();
-  }
-  w.Key("name");
-  if (has_entity) {
-    write_string(w, doc.entities[party.entity].name);
-  } else {
-    w.Null();
-  }
-  w.Key("text");
-  write_string_or_null(w, doc.slice(party.span));
-  w.Key("span");
-  if (party.span.empty()) {
-    w.Null();
-  } else {
-    write_span(w, cp, party.span);
-  }
+  write_party_fields(w, cp, doc, party.span, party.entity);
   w.EndObject();
 }
 
@@ -219,14 +213,7 @@ void write_events(Writer& w, const CodepointIndex& cp, const Document& doc) {
       w.Null();
     }
     w.Key("predicate");
-    w.StartObject();
-    w.Key("text");
-    write_string(w, doc.slice(e.predicate));
-    w.Key("lemma");
-    write_string(w, e.predicate_lemma);
-    w.Key("span");
-    write_span(w, cp, e.predicate);
-    w.EndObject();
+    write_word(w, cp, doc, e.predicate, e.predicate_lemma);
     w.Key("negated");
     w.Bool(e.negated);
     w.Key("mood");
