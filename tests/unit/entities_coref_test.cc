@@ -1,14 +1,12 @@
 // Coreference and actor codes on hand-written text and the first sample article.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
-#include "casus/engine.h"
 #include "entities/coref_names.h"
 #include "entities/stage.h"
 #include "ingest/ingest.h"
 #include "text/text.h"
+#include "pipeline_fixture.h"
 
 namespace casus::entities {
 namespace {
@@ -75,15 +73,7 @@ TEST(EntitiesCoref, GroupNominalsGetRoleCountryCodes) {
 }
 
 TEST(EntitiesCoref, SampleArticle) {
-  const std::string path =
-      std::string(CASUS_SOURCE_DIR) + "/examples/articles/kremlin-drone-2023-05-03.md";
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  Document doc;
-  ingest::read_markdown(path, ss.str(), doc);
-  const Engine engine;
-  engine.process(doc);
+  const Document doc = test_support::process_sample_article();
   const int blinken = entity_of(doc, "Antony Blinken");
   ASSERT_GE(blinken, 0);
   for (size_t k = 0; k < 4; ++k) EXPECT_EQ(entity_of(doc, "Blinken", k), blinken) << k;

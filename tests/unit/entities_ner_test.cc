@@ -1,13 +1,11 @@
 // NER: hand-written sentences, the model file loader, and the first sample article.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
-#include "casus/engine.h"
 #include "entities/ner.h"
 #include "ingest/ingest.h"
 #include "text/text.h"
+#include "pipeline_fixture.h"
 
 namespace casus::entities {
 namespace {
@@ -80,18 +78,7 @@ TEST(EntitiesNer, LoaderRefusesUnknownFiles) {
   EXPECT_EQ(NerModel::load(bytes, &m).code(), Status::Code::kCorrupt);
 }
 
-Document sample_article() {
-  const std::string path =
-      std::string(CASUS_SOURCE_DIR) + "/examples/articles/kremlin-drone-2023-05-03.md";
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  Document doc;
-  ingest::read_markdown(path, ss.str(), doc);
-  const Engine engine;
-  engine.process(doc);
-  return doc;
-}
+Document sample_article() { return test_support::process_sample_article(); }
 
 const Entity* find_entity(const Document& doc, std::string_view name, EntityType type) {
   for (const Entity& e : doc.entities)

@@ -6,8 +6,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -15,6 +13,7 @@
 #include "events/coder.h"
 #include "events/lexicon.h"
 #include "ingest/ingest.h"
+#include "pipeline_fixture.h"
 
 namespace casus::events {
 namespace {
@@ -59,12 +58,7 @@ const Lexicon& fixture_lexicon() {
 }
 
 Document code(const std::string& text, const std::string& date = "2023-05-03") {
-  static const Engine engine;
-  Document doc;
-  doc.id = "t";
-  doc.date = date;
-  doc.text = text;
-  engine.process(doc);
+  Document doc = test_support::process_text(text, date);
   annotate_events(fixture_lexicon(), nullptr, true, doc);
   return doc;
 }
@@ -333,10 +327,7 @@ TEST(EventsCoder, DuplicatesMergeWithEveryEvidenceSpan) {
 }
 
 TEST(EventsCoder, WithoutOwnLexiconNothingIsCoded) {
-  static const Engine engine;
-  Document doc;
-  doc.text = "Russia attacked Ukraine.";
-  engine.process(doc);
+  Document doc = test_support::process_text("Russia attacked Ukraine.");
   annotate_events(fixture_lexicon(), nullptr, false, doc);
   EXPECT_TRUE(doc.events.empty());
 }
@@ -362,15 +353,7 @@ namespace {
 
 // The first sample article with the fixture lexicon: the four checks of issue #7.
 TEST(EventsCoder, FirstSampleArticle) {
-  std::ifstream in(std::string(CASUS_SOURCE_DIR) +
-                   "/examples/articles/kremlin-drone-2023-05-03.md");
-  ASSERT_TRUE(in);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  static const Engine engine;
-  Document doc;
-  ingest::read_markdown("kremlin-drone-2023-05-03.md", ss.str(), doc);
-  engine.process(doc);
+  Document doc = test_support::process_sample_article();
   annotate_events(fixture_lexicon(), nullptr, true, doc);
   expect_well_formed(doc);
   auto country = [&](const EventParty& p) { return p.actor.substr(0, 3); };

@@ -3,26 +3,18 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "casus/engine.h"
 #include "ingest/ingest.h"
 #include "places/stage.h"
+#include "pipeline_fixture.h"
 
 namespace casus {
 namespace {
 
-Document run(std::string text) {
-  static const Engine engine;
-  Document doc;
-  doc.id = "t";
-  doc.text = std::move(text);
-  engine.process(doc);
-  return doc;
-}
+Document run(std::string text) { return test_support::process_text(std::move(text)); }
 
 // The place written `surface` (after an optional "the") whose occurrence index is `nth`.
 const Place* place_for(const Document& doc, std::string_view surface, int nth = 0) {
@@ -153,14 +145,7 @@ TEST(PlacesResolve, SpansAndFields) {
 // The first sample article: Moscow, Finland and the Kremlin with the right country and
 // coordinates (within 0.1 degree).
 TEST(PlacesResolve, KremlinArticle) {
-  std::ifstream in(std::string(CASUS_SOURCE_DIR) +
-                   "/examples/articles/kremlin-drone-2023-05-03.md");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  Document doc;
-  ingest::read_markdown("kremlin-drone-2023-05-03.md", ss.str(), doc);
-  static const Engine engine;
-  engine.process(doc);
+  const Document doc = test_support::process_sample_article();
   struct Want {
     const char* surface;
     const char* country;

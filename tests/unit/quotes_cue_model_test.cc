@@ -6,20 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "casus/engine.h"
 #include "quotes/cue_model.h"
+#include "pipeline_fixture.h"
 
 namespace casus::quotes {
 namespace {
 
-Document run(std::string text) {
-  static const Engine engine;
-  Document doc;
-  doc.id = "t";
-  doc.text = std::move(text);
-  engine.process(doc);
-  return doc;
-}
+Document run(std::string text) { return test_support::process_text(std::move(text)); }
 
 uint32_t token_of(const Document& doc, std::string_view word) {
   for (uint32_t t = 0; t < doc.tokens.size(); ++t)

@@ -4,26 +4,18 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "casus/engine.h"
 #include "ingest/ingest.h"
 #include "quotes/cues.h"
+#include "pipeline_fixture.h"
 
 namespace casus {
 namespace {
 
-Document run(std::string text) {
-  static const Engine engine;
-  Document doc;
-  doc.id = "t";
-  doc.text = std::move(text);
-  engine.process(doc);
-  return doc;
-}
+Document run(std::string text) { return test_support::process_text(std::move(text)); }
 
 std::string content_text(const Document& doc, const Quote& q) {
   std::string s;
@@ -256,14 +248,7 @@ TEST(Quotes, EmptyAndQuoteOnlyDocuments) {
 class KremlinArticle : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::ifstream in(std::string(CASUS_SOURCE_DIR) +
-                     "/examples/articles/kremlin-drone-2023-05-03.md");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    doc_ = new Document;
-    ingest::read_markdown("kremlin-drone-2023-05-03.md", ss.str(), *doc_);
-    static const Engine engine;
-    engine.process(*doc_);
+    doc_ = new Document(test_support::process_sample_article());
   }
   static void TearDownTestSuite() { delete doc_; }
 
