@@ -152,6 +152,16 @@ struct Quote {
 // Places layer (written by the places stage, src/places/stage.h, docs/places.md): a toponym of
 // the text resolved to a gazetteer entry. Unresolved toponyms are not listed.
 inline constexpr uint32_t kNoIndex = 0xffffffffu;
+// How a place got its location: a gazetteer entry; the place the text puts it in ("the Adler
+// Planetarium in Chicago"); another mention of its entity; or only the article's main country
+// (a facility or locality nothing else locates; coordinates are that country's point).
+enum class PlaceBasis : uint8_t { kGazetteer, kContained, kCoreference, kArticleCountry };
+inline const char* place_basis_name(PlaceBasis basis) {
+  static constexpr const char* kNames[] = {"gazetteer", "contained", "coreference",
+                                           "article_country"};
+  return kNames[static_cast<int>(basis)];
+}
+
 struct Place {
   Span span;                     // the toponym as written ("Moscow", "the Kremlin")
   uint32_t mention = kNoIndex;   // index into Document::mentions when the toponym is a mention
@@ -162,6 +172,7 @@ struct Place {
   double lon = 0;
   uint32_t geonameid = 0;        // GeoNames id, or 0 for casus's own landmarks without one
   std::string feature;           // GeoNames feature class.code ("P.PPLC", "A.PCLI"), "S.LMK" ...
+  PlaceBasis basis = PlaceBasis::kGazetteer;
 };
 
 // Events layer (written by the events stage, src/events/stage.h, docs/events.md).

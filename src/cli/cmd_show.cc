@@ -147,8 +147,11 @@ void show_places(const rapidjson::Value& rec, const ShowArgs& args, std::ostream
                       lon->value.GetDouble());
       }
       const std::string country = str(p, "country");
-      seen.push_back({key, Seen{str(p, "name") + " " + (country.empty() ? "-" : country) + coords +
-                                    " " + str(p, "feature"),
+      // Only the article's country is known: no point of its own.
+      const bool country_only = str(p, "basis") == "article_country";
+      seen.push_back({key, Seen{str(p, "name") + " " + (country.empty() ? "-" : country) +
+                                    (country_only ? " (article's country)" : coords) + " " +
+                                    str(p, "feature"),
                                 0}});
       it = seen.end() - 1;
     }

@@ -151,7 +151,9 @@ class GdeltSink : public Sink {
 
   // ActionGeo_Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID.
   static void place_columns(const Place& p, std::string* cols) {
-    const bool country = p.feature.rfind("A.PCL", 0) == 0;
+    // A place located only to the article's country is a country-level location.
+    const bool country =
+        p.feature.rfind("A.PCL", 0) == 0 || p.basis == PlaceBasis::kArticleCountry;
     const bool adm1 = p.feature == "A.ADM1";
     const bool usa = p.country == "USA";
     cols[0] = country ? "1" : adm1 ? (usa ? "2" : "5") : (usa ? "3" : "4");

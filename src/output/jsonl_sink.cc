@@ -153,6 +153,8 @@ void write_places(Writer& w, const CodepointIndex& cp, const Document& doc) {
     }
     w.Key("feature");
     write_string_or_null(w, p.feature);
+    w.Key("basis");
+    write_string(w, place_basis_name(p.basis));
     w.Key("entity");
     if (p.mention < doc.mentions.size()) {
       write_string(w, "e" + std::to_string(doc.mentions[p.mention].entity + 1));

@@ -61,6 +61,12 @@ bool is_municipal(std::string_view w) {
                      [&](std::string_view k) { return w == k; });
 }
 
+// The title of an office of a state, province or city ("Governor of Texas").
+bool is_local_office(std::string_view w) {
+  static constexpr std::string_view kTitles[] = {"Governor", "Mayor", "Premier", "Lieutenant"};
+  return std::find(std::begin(kTitles), std::end(kTitles), w) != std::end(kTitles);
+}
+
 bool is_month(std::string_view w) {
   static constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
                                                  "May",       "June",     "July",     "August",
@@ -194,16 +200,32 @@ Candidates find_candidates(const Document& doc, const Gazetteer& gaz) {
       if (entity && !entity->actor_country.empty())
         scan_inner(m, ToponymSource::kInnerCountry, entity->actor_country);
       // "Carlo De Benedetti of Italy": a country after "of" or "from" inside the name.
-      for (uint32_t k = m.first_token; cands.size() == before && k + 1 < m.end_token; ++k) {
+      // "Governor of Washington Chris Gregoire", "Mayor of London Sadiq Khan": after the
+      // title of a state's or city's office, a division or city.
+      // The title may sit just before the name ("Governor of [Washington Chris Gregoire]").
+      const uint32_t from = m.first_token >= sent_first(doc, m) + 2 &&
+                                    doc.slice(doc.tokens[m.first_token - 1].span) == "of" &&
+                                    is_local_office(doc.slice(doc.tokens[m.first_token - 2].span))
+                                ? m.first_token - 1
+                                : m.first_token;
+      for (uint32_t k = from; cands.size() == before && k + 1 < m.end_token; ++k) {
         const std::string_view w = doc.slice(doc.tokens[k].span);
         if (w != "of" && w != "from") continue;
+        const ToponymSource source =
+            w == "of" && k > sent_first(doc, m) && is_local_office(doc.slice(doc.tokens[k - 1].span))
+                ? ToponymSource::kInner
+                : ToponymSource::kInnerCountry;
         for (uint32_t len = std::min<uint32_t>(3, m.end_token - k - 1); len > 0; --len) {
           const Span span{doc.tokens[k + 1].span.begin, doc.tokens[k + len].span.end};
           std::string key = normalize_key(doc.slice(span));
-          if (!known(key, ToponymSource::kInnerCountry)) continue;
+          if (!known(key, source)) continue;
           Toponym t;
           t.key = std::move(key);
-          t.source = ToponymSource::kInnerCountry;
+          t.source = source;
+          t.after_of = source == ToponymSource::kInner;
+          // A governor's or premier's place is a state or province ("Governor of Washington").
+          t.state_word = source == ToponymSource::kInner &&
+                         doc.slice(doc.tokens[k - 1].span) != "Mayor";
           add(span, k + 1, k + 1 + len, m.sentence, kNoIndex, std::move(t));
           break;
         }
@@ -314,6 +336,83 @@ Candidates find_candidates(const Document& doc, const Gazetteer& gaz) {
       t.multiword = len > 1;
       const Span span{doc.tokens[i + 1].span.begin, doc.tokens[i + len].span.end};
       add(span, i + 1, i + 1 + len, doc.tokens[i].sentence, kNoIndex, std::move(t));
+    }
+  }
+  // "Eureka Springs, Arkansas", "the Evergreen Aviation & Space Museum of McMinnville, Oregon":
+  // a town of any size named right before a division that has a town of that name. The
+  // division says which one, so the cautious population limits do not apply.
+  {
+    std::vector<bool> in_candidate(doc.tokens.size(), false);
+    for (const Candidate& c : cands)
+      for (uint32_t k = c.first; k < c.end; ++k) in_candidate[k] = true;
+    std::vector<GazMatch> divisions, towns;
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      for (uint32_t c = s.first_token + 1; c + 1 < s.end_token; ++c) {
+        if (doc.slice(doc.tokens[c].span) != "," || in_candidate[c - 1]) continue;
+        // The division: one or two capitalized words after the comma.
+        int32_t division = -1;
+        uint32_t div_len = 0;
+        for (uint32_t len = std::min<uint32_t>(2, s.end_token - c - 1); len > 0 && division < 0;
+             --len) {
+          bool capitals = true;
+          for (uint32_t k = c + 1; k <= c + len; ++k)
+            capitals &= is_upper_start(doc.slice(doc.tokens[k].span));
+          if (!capitals) continue;
+          divisions.clear();
+          gaz.lookup(normalize_key(doc.slice(
+                         Span{doc.tokens[c + 1].span.begin, doc.tokens[c + len].span.end})),
+                     &divisions);
+          for (const GazMatch& g : divisions)
+            if (gaz.entry(g.entry).kind == EntryKind::kAdmin1) {
+              division = static_cast<int32_t>(g.entry);
+              div_len = len;
+              break;
+            }
+        }
+        if (division < 0) continue;
+        const GazEntry& d = gaz.entry(static_cast<uint32_t>(division));
+        // The town: the longest run of one to three capitalized words ending before the comma.
+        for (uint32_t len = std::min<uint32_t>(3, c - s.first_token); len > 0; --len) {
+          const uint32_t first = c - len;
+          bool capitals = true;
+          for (uint32_t k = first; k < c; ++k)
+            capitals &= is_upper_start(doc.slice(doc.tokens[k].span)) && !in_candidate[k];
+          if (!capitals) continue;
+          const Span span{doc.tokens[first].span.begin, doc.tokens[c - 1].span.end};
+          std::string key = normalize_key(doc.slice(span));
+          towns.clear();
+          gaz.lookup(key, &towns);
+          const bool in_division = std::any_of(towns.begin(), towns.end(), [&](const GazMatch& g) {
+            const GazEntry& e = gaz.entry(g.entry);
+            return !g.alternate && e.kind == EntryKind::kCity &&
+                   std::string_view(e.country) == std::string_view(d.country) &&
+                   e.admin1 == d.admin1;
+          });
+          if (!in_division) continue;
+          Toponym town;
+          town.key = std::move(key);
+          town.multiword = len > 1;
+          add(span, first, c, si, kNoIndex, std::move(town));
+          const size_t town_index = tops.size() - 1;
+          // The division: a candidate already (a mention) or added here.
+          int32_t q = -1;
+          for (size_t j = 0; j < cands.size() && q < 0; ++j)
+            if (cands[j].first == c + 1 && cands[j].end == c + 1 + div_len)
+              q = static_cast<int32_t>(j);
+          if (q < 0) {
+            Toponym region;
+            const Span rspan{doc.tokens[c + 1].span.begin, doc.tokens[c + div_len].span.end};
+            region.key = normalize_key(doc.slice(rspan));
+            add(rspan, c + 1, c + 1 + div_len, si, kNoIndex, std::move(region));
+            q = static_cast<int32_t>(tops.size() - 1);
+          }
+          tops[town_index].qualifier = q;
+          tops[static_cast<size_t>(q)].qualifies = true;
+          for (uint32_t k = first; k <= c + div_len; ++k) in_candidate[k] = true;
+          break;
+        }
+      }
     }
   }
   // Qualifiers: "Paris, Texas", "Portland, Maine" - the toponym after the comma, a candidate

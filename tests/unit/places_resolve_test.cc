@@ -80,6 +80,14 @@ TEST(PlacesResolve, Table) {
       // the NER type: not checked).
       {"The exhibit opened at the Adler Planetarium in Chicago on Monday.", "Adler Planetarium", 0,
        "USA", 0, nullptr},
+      {"Engineers at the Johnson Space Center (JSC) in Houston tested the craft.",
+       "Johnson Space Center", 0, "USA", 0, nullptr},
+      // A small town named before its state, at any population.
+      {"Exhibits went to the Evergreen Aviation & Space Museum of McMinnville, Oregon, last week.",
+       "McMinnville", 0, "USA", 5739936, "P.PPLA2"},
+      // A governor's place is a state.
+      {"In a statement, Governor of Washington Chris Gregoire praised the museum.", "Washington", 0,
+       "USA", 5815135, "A.ADM1"},
   };
   for (const auto& c : cases) {
     const Document doc = run(c.text);
@@ -91,6 +99,26 @@ TEST(PlacesResolve, Table) {
       EXPECT_EQ(p->feature, c.feature) << c.text << " [" << c.surface << "]";
     }
   }
+}
+
+// A facility nothing locates takes the article's main country, marked as such; with no main
+// country it is not listed.
+TEST(PlacesResolve, ArticleCountry) {
+  const Document doc = run(
+      "Police in Moscow closed the Luzhniki Stadium on Sunday. Flights from Moscow and St. "
+      "Petersburg were cancelled, officials in Moscow said.");
+  const Place* stadium = place_for(doc, "Luzhniki Stadium");
+  ASSERT_NE(stadium, nullptr);
+  EXPECT_EQ(stadium->country, "RUS");
+  EXPECT_EQ(stadium->basis, PlaceBasis::kArticleCountry);
+  EXPECT_EQ(stadium->geonameid, 0u);
+  EXPECT_EQ(stadium->feature, "S.STDM");
+  const Place* moscow = place_for(doc, "Moscow");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->basis, PlaceBasis::kGazetteer);
+
+  const Document split = run("Officials met at the Grand Hotel. Talks in Paris and Berlin followed.");
+  EXPECT_EQ(place_for(split, "Grand Hotel"), nullptr);
 }
 
 // Readings that must not be taken: common words and surnames that are also place names
