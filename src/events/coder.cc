@@ -168,6 +168,11 @@ uint32_t inherited_subject(const DocIndex& ix, uint32_t h) {
     }
     if (rel == "advcl" || rel == "conj") {
       if (ix.syn(g).upos != "VERB" && ix.syn(g).upos != "AUX") return kNoIndex;
+      // A bare participle joined to a passive ("Putin was attacked and killed", "with Putin
+      // placed ... and murdered") is passive too: the subject it shares is its patient.
+      if (rel == "conj" && ix.syn(v).xpos == "VBN" && ix.child(v, "aux") == kNoIndex &&
+          passive(ix, g))
+        return kNoIndex;
       const uint32_t s = subject_of(ix, g);
       if (s != kNoIndex) return s;
       v = g;
