@@ -579,7 +579,7 @@ void read_html_page(std::string_view name, std::string_view bytes,
   fill_metadata(pm, ld, doc);
 
   std::string text;
-  const std::vector<size_t> kept = select_blocks(page);
+  const std::vector<size_t> kept = select_blocks(page, ld.body);
   bool title_dropped = false;
   for (size_t i : kept) {
     const HtmlBlock& b = blocks[i];

@@ -158,6 +158,7 @@ HtmlNode make_node(const Context& parent, const Context& ctx, const GumboElement
   if (!cls.empty()) n.class_hash = hash_of(cls);
   n.furniture = ctx.self_furniture;
   n.class_furniture = ctx.self_furniture && !ctx.self_semantic;
+  n.comments = n.class_furniture && (is_comment_class(cls) || is_comment_class(id));
   n.positive = is_content_class(cls) || is_content_class(id);
   n.article_body = lower(attr(e, "itemprop")) == "articlebody";
   n.article = ctx.article && !parent.article;
@@ -384,11 +385,11 @@ bool is_boilerplate_class(std::string_view value) {
       "recommended", "trending", "popular",      "paywall",    "widget",      "dateline",
       "skiplink",   "discussion", "replies",    "responses",  "bio",         "authorbio",
       "authorbox"};
-  static constexpr std::array<std::string_view, 25> kPrefix = {
+  static constexpr std::array<std::string_view, 28> kPrefix = {
       "share", "social", "cookie", "newsletter", "advert", "breadcrumb", "sidebar", "subscri",
       "navbar", "footer", "byline", "recommend", "related", "tooltip", "popover", "hovercard",
       "slider", "slideshow", "carousel", "disqus", "comentario", "commentaire", "kommentar",
-      "komentar", "recirc"};
+      "komentar", "recirc", "commenti", "reactie", "yorum"};
   return has_token(value, kExact, kPrefix);
 }
 
@@ -404,6 +405,15 @@ bool is_content_class(std::string_view value) {
 bool is_embed_class(std::string_view value) {
   static constexpr std::array<std::string_view, 3> kExact = {"embed", "tweet", "embedded"};
   static constexpr std::array<std::string_view, 0> kPrefix = {};
+  return has_token(value, kExact, kPrefix);
+}
+
+bool is_comment_class(std::string_view value) {
+  static constexpr std::array<std::string_view, 7> kExact = {
+      "comment", "comments", "commentlist", "discussion", "replies", "responses", "reacties"};
+  static constexpr std::array<std::string_view, 8> kPrefix = {
+      "disqus", "comentario", "commentaire", "kommentar", "komentar", "commenti", "yorum",
+      "reactie"};
   return has_token(value, kExact, kPrefix);
 }
 

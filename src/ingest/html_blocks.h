@@ -25,6 +25,7 @@ struct HtmlNode {
   // ARIA role, or a furniture word in its class or id (see is_boilerplate_class).
   bool furniture = false;
   bool class_furniture = false;  // furniture by its class or id only (not by tag or role)
+  bool comments = false;     // its class or id names comments (is_comment_class)
   bool positive = false;     // class or id names article content ("article-body", "story", ...)
   bool article = false;      // article, main, role=main or itemprop=articleBody
   bool article_body = false; // itemprop=articleBody
@@ -74,6 +75,10 @@ bool is_content_class(std::string_view class_or_id);
 // True when a class attribute value names embedded content (a quoted post, a tweet): such an
 // element is content even when its class also names social media.
 bool is_embed_class(std::string_view class_value);
+
+// True when a class or id attribute value names reader comments ("comments", "disqus",
+// "replies", and the word in a few other languages): the strongest furniture word.
+bool is_comment_class(std::string_view class_or_id);
 
 // True when a class or id attribute value names a caption or a credit.
 bool is_caption_class(std::string_view class_or_id);

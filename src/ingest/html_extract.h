@@ -4,6 +4,7 @@
 #define CASUS_INGEST_HTML_EXTRACT_H_
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "ingest/html_blocks.h"
@@ -15,6 +16,11 @@ namespace casus::ingest {
 // furniture, link lists and captions inside them. Empty when the page has no article text (only
 // navigation, link lists and furniture). Cost: linear in the number of nodes and blocks.
 std::vector<size_t> select_blocks(const HtmlPage& page);
+// The same, checked against `reference`, the page's own copy of its article text (schema.org
+// articleBody): when the selection holds under half of the reference's word pairs, blocks that
+// the reference holds guide the choice of container instead, and that choice is taken when it
+// covers the reference better. Extra cost: linear in the text of the page.
+std::vector<size_t> select_blocks(const HtmlPage& page, std::string_view reference);
 
 }  // namespace casus::ingest
 

@@ -1,7 +1,9 @@
 // Main-content rules of html_extract.cc on hand-built pages, one case per rule: tightening to the
 // body container, captions (by class, inline, or by their image), leading bylines and dates past
 // the headline, closing calls to action, a content wrapper with a furniture word, tooltips, a
-// second copy of the body, stories appended below the page's own, and orphan headings.
+// second copy of the body, stories appended below the page's own, orphan headings, furniture
+// words on the page's wrapper or a part of the body, a form around the page, comments that no
+// class names, a lead paragraph beside the body, and JSON-LD articleBody guidance.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -140,6 +142,82 @@ std::vector<Case> cases() {
                       "</h2></div>" +
                       p(kP3) + p(kP4) + "</article>"),
                  std::string(kP1) + "\n\n" + kP2 + "\n\nThe cleanup\n\n" + kP3 + "\n\n" + kP4});
+  // A wrapper whose class names furniture only ("has-sidebar") but that holds the article and
+  // nearly all the prose is not furniture.
+  out.push_back({"furniture_word_on_page_wrapper",
+                 page("<div class='layout has-sidebar'><div>" + body() +
+                      "</div></div>"
+                      "<div><p>Weather: twelve degrees, light rain and wind from the west.</p>"
+                      "</div>"),
+                 expected_body()});
+  // An article inside a furniture-named wrapper that holds under half of the page's prose (a long
+  // comment thread follows) still beats a footer paragraph: a class word is a weaker hint than
+  // a tag or a comment section.
+  {
+    std::string comments;
+    for (int i = 0; i < 6; ++i)
+      comments += p(("Comment " + std::to_string(i) +
+                     ": I lived in that valley for years and the road always floods first, they "
+                     "should have raised it long ago.")
+                        .c_str());
+    out.push_back({"article_in_furniture_named_wrapper",
+                   "<html><body><div class='widget-area'><article>" + body() +
+                       "</article></div><div class='comments'>" + comments +
+                       "</div><div><p>The Daily Planet, 12 Harbour Road, Valley Town. Call us on "
+                       "555 0100 with news tips, day or night, every day of the year.</p></div>"
+                       "</body></html>",
+                   expected_body()});
+  }
+  // A form around the whole page (ASP.NET) with a paragraph outside it.
+  out.push_back({"form_around_the_page",
+                 "<html><body><form id='aspnetForm'><nav><a href='/'>Home</a> <a href='/w'>"
+                 "World</a></nav><div>" +
+                     body() +
+                     "</div></form><div><p>Copyright 2019 "
+                     "Daily Planet Media Group, all rights reserved.</p></div></body></html>",
+                 expected_body()});
+  // A comment section that no class names: its opening line and the comments go.
+  out.push_back({"unmarked_comments",
+                 page("<div><div>" + body() + "<h3>12 Comments</h3>" +
+                      p("I lived in that valley for years and the road always floods first, "
+                        "they should have raised it long ago.") +
+                      p("Thanks to the rescue teams, they worked through the night for us.") +
+                      "</div></div>"),
+                 expected_body()});
+  // A lead paragraph beside the body's own container joins it.
+  out.push_back({"lead_paragraph_beside_body",
+                 page("<div class='story'>" +
+                      p("The valley woke to water in every street on Monday, and the worst is "
+                        "not over yet.") +
+                      "<div class='body'>" + body() + "</div></div>"),
+                 "The valley woke to water in every street on Monday, and the worst is not over "
+                 "yet.\n\n" +
+                     expected_body()});
+  // A part of the body in a furniture-named wrapper ("paywall") that holds much of its prose.
+  out.push_back({"furniture_named_part_of_body",
+                 page("<article>" + p(kP1) + p(kP2) + p(kP3) + "<div class='paywall'>" + p(kP4) +
+                      p("Engineers said both bridges were safe to cross by Saturday evening, "
+                        "after the water fell.") +
+                      "</div></article>"),
+                 expected_body() +
+                     "\n\nEngineers said both bridges were safe to cross by Saturday evening, "
+                     "after the water fell."});
+  // The page's schema.org articleBody finds the article when the scores pick another container
+  // (here a longer story in a sidebar-named box elsewhere on the page).
+  {
+    std::string ld_body = std::string(kP1) + "\\n" + kP2 + "\\n" + kP3;
+    std::string other;
+    for (int i = 0; i < 5; ++i)
+      other += p(("Another story on the page, paragraph " + std::to_string(i) +
+                  ", has nothing to do with the floods in the valley.")
+                     .c_str());
+    out.push_back({"json_ld_article_body_guides",
+                   "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+                   "\"articleBody\":\"" +
+                       ld_body + "\"}</script></head><body><div class='promo-story'>" + p(kP1) +
+                       p(kP2) + p(kP3) + "</div><div>" + other + "</div></body></html>",
+                   std::string(kP1) + "\n\n" + kP2 + "\n\n" + kP3});
+  }
   return out;
 }
 
@@ -161,6 +239,21 @@ TEST(HtmlBlocksRules, ClassTokens) {
   for (const auto& c : kCases) {
     EXPECT_EQ(is_boilerplate_class(c.value), c.furniture) << c.value;
     EXPECT_EQ(is_caption_class(c.value), c.caption) << c.value;
+  }
+}
+
+TEST(HtmlBlocksRules, CommentClasses) {
+  struct {
+    const char* value;
+    bool comments;
+  } const kCases[] = {
+      {"comments-area", true},   {"disqus_thread", true}, {"reacties", true},
+      {"commenti", true},        {"share-tools", false},  {"sidebar", false},
+      {"comment-respond", true}, {"story-body", false},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(is_comment_class(c.value), c.comments) << c.value;
+    if (c.comments) EXPECT_TRUE(is_boilerplate_class(c.value)) << c.value;
   }
 }
 
