@@ -13,6 +13,7 @@ namespace {
 struct SegmentArgs {
   std::vector<std::string> conllu;
   bool json = false;
+  bool errors = false;
 };
 
 // Files of the default gold sets, from the shared data folder.
@@ -68,7 +69,8 @@ int run_segment(const SegmentArgs& args) {
   std::vector<eval::SegmentScores> scores(sets.size());
   for (size_t i = 0; i < sets.size(); ++i) {
     for (const auto& file : sets[i].files) {
-      const Status st = eval::evaluate_segmentation(file, &scores[i]);
+      const Status st =
+          eval::evaluate_segmentation(file, &scores[i], args.errors ? stderr : nullptr);
       if (!st.is_ok()) {
         std::cerr << "casus eval segment: " << file << ": " << st.message() << "\n";
         return 1;
@@ -104,6 +106,8 @@ void add_eval_segment(CLI::App& eval, int* exit_code) {
       "  casus eval segment --conllu ../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu");
   cmd->add_option("--conllu", args->conllu, "Gold CoNLL-U file(s)")->check(CLI::ExistingFile);
   cmd->add_flag("--json", args->json, "Print one JSON object of metrics (percentages)");
+  cmd->add_flag("--errors", args->errors,
+                "List missed and spurious sentence ends on stderr, with context");
   cmd->callback([args, exit_code] { *exit_code = run_segment(*args); });
 }
 

@@ -2,6 +2,7 @@
 #ifndef CASUS_EVAL_EVAL_H_
 #define CASUS_EVAL_EVAL_H_
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -37,8 +38,10 @@ struct SegmentScores {
 // Segmentation of casus against CoNLL-U gold, as the CoNLL 2018 shared task measures it: the raw
 // text is rebuilt from the `# text` lines (sentences of a paragraph joined by one space,
 // paragraphs separated by a blank line), segmented by casus, and tokens and sentences are
-// matched by exact character span. Adds to *scores.
-Status evaluate_segmentation(const std::string& conllu_path, SegmentScores* scores);
+// matched by exact character span. Adds to *scores. When `errors` is set, writes one line per
+// missed or spurious sentence end to it ("MISS|SPURIOUS <tab> file:line <tab> context").
+Status evaluate_segmentation(const std::string& conllu_path, SegmentScores* scores,
+                             std::FILE* errors = nullptr);
 
 }  // namespace casus::eval
 

@@ -5,6 +5,7 @@
 // span. Multi-word tokens are scored as their syntactic words when the words spell the surface
 // form (EWT, GUM), else as the surface token.
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,49 @@ size_t count_matches(const std::vector<Span>& gold, const std::vector<Span>& sys
   return correct;
 }
 
-Status score_document(const std::string& path, const GoldDocument& gold, SegmentScores* scores) {
+// A few tokens of `doc` on each side of the token gap after token `i`, the gap marked "||" and
+// line breaks as "\n".
+std::string gap_context(const Document& doc, size_t i) {
+  std::string ctx;
+  const size_t b = i >= 8 ? i - 8 : 0, e = std::min(doc.tokens.size(), i + 8);
+  for (size_t k = b; k < e; ++k) {
+    const Span s = doc.tokens[k].span;
+    if (k > b) {
+      const Span p = doc.tokens[k - 1].span;
+      const std::string_view gap(doc.text.data() + p.end, s.begin - p.end);
+      ctx += gap.find('\n') != std::string_view::npos ? " \\n " : " ";
+    }
+    ctx.append(doc.text, s.begin, s.end - s.begin);
+    if (k == i) ctx += " ||";
+  }
+  return ctx;
+}
+
+// Lists the sentence ends that only one of gold and system has: "MISS" (gold only) or
+// "SPURIOUS" (system only), with the CoNLL-U line of the nearest gold sentence and context.
+void write_boundary_errors(const std::string& path, const GoldDocument& gold, const Document& doc,
+                           const std::vector<Span>& gold_sentences, std::FILE* out) {
+  std::vector<uint32_t> gold_ends, sys_ends;
+  for (const Span& s : gold_sentences) gold_ends.push_back(s.end);
+  for (const Sentence& s : doc.sentences) sys_ends.push_back(s.span.end);
+  std::vector<size_t> gold_lines;
+  for (const GoldSentence& s : gold.sentences)
+    if (!s.words.empty()) gold_lines.push_back(s.line);
+  for (size_t i = 0; i + 1 < doc.tokens.size(); ++i) {
+    const uint32_t end = doc.tokens[i].span.end;
+    const bool g = std::binary_search(gold_ends.begin(), gold_ends.end(), end);
+    const bool s = std::binary_search(sys_ends.begin(), sys_ends.end(), end);
+    if (g == s) continue;
+    // The gold sentence holding (or ending at) this gap.
+    const size_t gs = std::lower_bound(gold_ends.begin(), gold_ends.end(), end) - gold_ends.begin();
+    const size_t line = gs < gold_lines.size() ? gold_lines[gs] : 0;
+    std::fprintf(out, "%s\t%s:%zu\t%s\n", g ? "MISS" : "SPURIOUS", path.c_str(), line,
+                 gap_context(doc, i).c_str());
+  }
+}
+
+Status score_document(const std::string& path, const GoldDocument& gold, SegmentScores* scores,
+                      std::FILE* errors) {
   Document doc;
   doc.text = rebuild_text(gold);
   text::prepare(doc);
@@ -55,17 +98,19 @@ Status score_document(const std::string& path, const GoldDocument& gold, Segment
   scores->tokens.add(tokens);
   scores->sentences.add(sentences);
   scores->documents += 1;
+  if (errors) write_boundary_errors(path, gold, doc, gold_sentences, errors);
   return Status::ok();
 }
 
 }  // namespace
 
-Status evaluate_segmentation(const std::string& conllu_path, SegmentScores* scores) {
+Status evaluate_segmentation(const std::string& conllu_path, SegmentScores* scores,
+                             std::FILE* errors) {
   std::vector<GoldDocument> docs;
   if (Status st = read_conllu_documents(conllu_path, &docs); !st.is_ok()) return st;
   if (docs.empty()) return Status::invalid_argument(conllu_path + ": no sentences");
   for (const GoldDocument& d : docs) {
-    if (Status st = score_document(conllu_path, d, scores); !st.is_ok()) return st;
+    if (Status st = score_document(conllu_path, d, scores, errors); !st.is_ok()) return st;
   }
   return Status::ok();
 }

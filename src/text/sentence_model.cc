@@ -261,9 +261,22 @@ int GapFeaturizer::fixed(size_t i, bool rule, size_t sentence_len) const {
   // "The score was 3-2. Fans cheered.": a period after a number that does not open the sentence
   // (where "2." would be a list marker) ends it when the rules say so. The CoNLL-U training text
   // has lost the line breaks of lists, so the model alone takes "2." for a list marker.
-  if (rule && info_[i].cls == kClsPeriod && i > 0 && info_[i - 1].cls == kClsNumber &&
-      sentence_len > 2) {
-    return 1;
+  // Not before a bracket ("... in 1984. [2]": a footnote mark may stay with its sentence), and
+  // not when no word precedes the number in the sentence ("* 2. The second ...": a list item).
+  if (rule && info_[i].cls == kClsPeriod && i > 1 && info_[i - 1].cls == kClsNumber &&
+      sentence_len > 2 && info_[i + 1].cls != kClsOpenBracket) {
+    for (size_t k = i - 2, left = sentence_len - 2; left > 0; --k, --left) {
+      const uint8_t c = info_[k].cls;
+      if (c == kClsLower || c == kClsUpper || c == kClsAllCaps || c == kClsOtherWord) return 1;
+      if (k == 0) break;
+    }
+  }
+  // "(b. March 2009)", "(c. 314)", ", p. 330": a single lowercase letter and a period right
+  // after a bracket, comma or semicolon abbreviate born, circa, married, page.
+  if (info_[i].cls == kClsPeriod && i >= 2 && !(toks_[i].flags & kSpaceBefore) &&
+      toks_[i - 1].end - toks_[i - 1].begin == 1 && info_[i - 1].cls == kClsLower) {
+    const uint8_t b = info_[i - 2].cls;
+    if (b == kClsOpenBracket || b == kClsComma || b == kClsSemicolon) return 0;
   }
   // "Who cares? not me.": a lowercase word right after ? or ! starts a sentence (the rules keep
   // speech tags after closing quotes, "'Why?' he asked", together).

@@ -34,7 +34,7 @@ class SentenceModel {
   // Serialized form (little-endian): "CSSM", u32 format version, u32 feature-set version,
   // u32 bits, i32 threshold, f32 scale, u64 FNV-1a hash of the weights, int16 weights[2^bits].
   static constexpr uint32_t kFormatVersion = 1;
-  static constexpr uint32_t kFeatureVersion = 1;
+  static constexpr uint32_t kFeatureVersion = 2;
 
   SentenceModel() = default;  // empty: the rules decide
 
@@ -83,7 +83,10 @@ class GapFeaturizer {
 
   // A decision the model does not make: 1 or 0 when the gap after token i is settled by rule (a
   // rule split at a line break; the gap after an ellipsis that follows a sentence end; a period
-  // after a number inside a sentence), else -1.
+  // after a number that follows a word of the sentence, unless a bracket comes next; no end after
+  // "(b." ", p." and other single lowercase letters with a period after a bracket, comma or
+  // semicolon; a lowercase word after ? or !), else -1. `sentence_len` as in features().
+  // Changing these decisions changes what the model learns: bump kFeatureVersion and retrain.
   int fixed(size_t i, bool rule, size_t sentence_len) const;
 
   // Writes the table indices (masked to 2^bits) of the features of the gap after token i, given
@@ -121,11 +124,14 @@ struct SentenceTrainingDoc {
 };
 
 struct SentenceTrainOptions {
-  uint32_t bits = 16;       // table size 2^bits (128 KB: stays in L2 cache)
-  int epochs = 20;          // maximum; the epoch that scores best on dev is kept
-  uint32_t seed = 1;        // paragraph order shuffling
-  uint32_t min_count = 2;   // features seen at fewer training gaps keep weight 0
-  bool verbose = true;      // progress on stderr
+  uint32_t bits = 16;      // table size 2^bits (128 KB: stays in L2 cache)
+  int epochs = 20;         // epochs to train
+  uint32_t seed = 1;       // paragraph order shuffling (member k of the ensemble: seed + k)
+  int ensemble = 5;        // perceptrons whose averaged weights are averaged into the model
+  uint32_t min_count = 2;  // features seen at fewer training gaps keep weight 0
+  int smooth_epochs = 1;   // the epoch is chosen by dev F1 averaged over +-this many epochs
+  int only_epoch = 0;      // > 0: keep that epoch, <= epochs (the threshold is chosen on dev)
+  bool verbose = true;     // progress on stderr
 };
 
 // Sentence-span P/R/F1 of `model` on `docs` (exact span match, as `casus eval segment`).
@@ -143,9 +149,12 @@ SentenceScore score_sentence_model(const SentenceModel& model,
 void write_sentence_errors(const SentenceModel& model, const std::vector<SentenceTrainingDoc>& docs,
                            std::FILE* out);
 
-// Trains an averaged perceptron on `train`, one pass per epoch over the paragraphs in an order
-// shuffled with a fixed seed; after each epoch the averaged, quantized model and a decision
-// threshold are chosen by the mean sentence F1 over the `dev` sets. Deterministic.
+// Trains options.ensemble averaged perceptrons on `train`, one pass per epoch over the
+// paragraphs, each in its own order shuffled with a fixed seed, and averages their weights. The
+// epoch (unless options.only_epoch fixes it) and a decision threshold are chosen by the mean
+// sentence F1 over the `dev` sets, averaged over neighbouring epochs (options.smooth_epochs), and
+// that epoch's weights are quantized into the model. Empty when only_epoch > epochs.
+// Deterministic.
 SentenceModel train_sentence_model(const std::vector<SentenceTrainingDoc>& train,
                                    const std::vector<std::vector<SentenceTrainingDoc>>& dev,
                                    const SentenceTrainOptions& options);

@@ -349,6 +349,17 @@ class Tokenizer {
       const Ch c = char_at(t_, p);
       if (is_word_cls(c.cls)) {
         p = word(p, e);
+      } else if (t_[p] == '.' && p + 1 < e && is_digit(t_[p + 1]) &&
+                 (p == chunk_begin_ || t_[p - 1] == '(')) {
+        // A decimal without its leading zero is one number: "batted .322", "(.5 percent)".
+        size_t r = p + 1;
+        while (r < e && is_digit(t_[r])) ++r;
+        if (r < e && word_at(r, e)) {
+          p = punct(p, e, c);
+          continue;
+        }
+        emit(p, r, kNumber);
+        p = r;
       } else {
         p = punct(p, e, c);
       }

@@ -145,6 +145,10 @@ const Case kCases[] = {
     {"bracket_end", "He left (for good.) Then it rained.",
      "He left ( for good . ) || Then it rained ."},
     {"question_lower", "Who cares? not me.", "Who cares ? || not me ."},
+    // A decimal without its leading zero is one token, and its period ends nothing.
+    {"decimal_no_zero", "He batted .322 with 11 RBI. Rates fell (.5 percent).",
+     "He batted .322 with 11 RBI . || Rates fell ( .5 percent ) ."},
+    {"period_before_digit_in_word", "Version 2.5 shipped.", "Version 2.5 shipped ."},
     // Clitics.
     {"clitics", "I can't, won't, cannot. You're gonna like it.",
      "I ca n't , wo n't , can not . || You 're gon na like it ."},

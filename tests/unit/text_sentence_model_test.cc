@@ -58,6 +58,47 @@ TEST(SentenceModel, EmptyModelFollowsTheRules) {
   EXPECT_EQ(breaks, (std::vector<uint8_t>{0, 0, 1, 0, 0, 1}));
 }
 
+// Gaps that the rules settle before the model is asked (GapFeaturizer::fixed): 1 = a sentence
+// ends, 0 = it does not, -1 = the model decides. The gap follows the `nth` token spelled `after`;
+// the sentence is taken to start at the paragraph's first token.
+TEST(SentenceModel, FixedDecisions) {
+  struct Case {
+    const char* name;
+    const char* text;
+    const char* after;
+    int nth;
+    int expected;
+  };
+  const Case cases[] = {
+      {"score_period", "The score was 3-2. Fans cheered.", ".", 1, 1},
+      {"year_period", "He was born in 1984. He died later.", ".", 1, 1},
+      {"footnote_mark_after_year", "He was born in 1984. [2] He died later.", ".", 1, -1},
+      {"list_number_after_symbols", "* 2. The second ingredient is words.", ".", 1, -1},
+      {"born_abbreviation", "Matilda (b. March 2009) and Teddie.", ".", 1, 0},
+      {"circa_abbreviation", "Theodorus (c. 314-368) was a monk.", ".", 1, 0},
+      {"page_abbreviation", "As argued (Smith, 2006, p. 330), it holds.", ".", 1, 0},
+      {"question_then_lowercase", "Who cares? not me.", "?", 1, 1},
+      {"ordinary_period", "It rained. Then it stopped.", ".", 1, -1},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    std::vector<RawToken> toks;
+    tokenize(text, &toks);
+    size_t gap = toks.size();
+    for (size_t k = 0, seen = 0; k + 1 < toks.size(); ++k) {
+      if (text.substr(toks[k].begin, toks[k].end - toks[k].begin) == c.after &&
+          ++seen == static_cast<size_t>(c.nth)) {
+        gap = k;
+        break;
+      }
+    }
+    ASSERT_LT(gap, toks.size()) << c.name;
+    GapFeaturizer fz;
+    fz.reset(text, toks.data(), toks.size());
+    EXPECT_EQ(fz.fixed(gap, fz.rule(gap), gap + 1), c.expected) << c.name;
+  }
+}
+
 // A toy corpus: sentences end at "." and, without punctuation, before "Regards".
 std::vector<SentenceTrainingDoc> toy_docs(int count) {
   std::vector<SentenceTrainingDoc> docs;
