@@ -206,6 +206,11 @@ void annotate(Document& doc) {
       for (uint32_t end = r + 1; end <= std::min(s.end_token, r + 3); ++end) {
         const std::string last = lower(tok(end - 1));
         if (!is_word(last) || is_stop_word(last)) break;
+        // Only the words of the noun phrase: "North Korea fired artillery" is no group.
+        if (has_syntax) {
+          const std::string& upos = doc.syntax[end - 1].upos;
+          if (upos != "NOUN" && upos != "PROPN" && upos != "ADJ") break;
+        }
         if (end < s.end_token && !tok(end).empty() && tok(end)[0] >= 'A' && tok(end)[0] <= 'Z')
           continue;  // a name follows: the words are its title ("Russian President Putin")
         if (is_person_title_word(last)) continue;

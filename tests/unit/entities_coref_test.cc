@@ -72,6 +72,18 @@ TEST(EntitiesCoref, GroupNominalsGetRoleCountryCodes) {
   EXPECT_EQ(doc.entities[fm].actor_code, "RUSGOV");
 }
 
+// A group nominal is a noun phrase: a verb after the country ends it (needs the syntax layer,
+// so the whole pipeline runs).
+TEST(EntitiesCoref, GroupNominalsStopAtTheVerb) {
+  const Document doc =
+      test_support::process_text("Yesterday, North Korea fired artillery rounds at a loudspeaker.");
+  ASSERT_EQ(doc.syntax.size(), doc.tokens.size());
+  EXPECT_LT(entity_of(doc, "North Korea fired artillery"), 0);
+  const int nk = entity_of(doc, "North Korea");
+  ASSERT_GE(nk, 0);
+  EXPECT_EQ(doc.entities[nk].actor_code.substr(0, 3), "PRK");
+}
+
 TEST(EntitiesCoref, SampleArticle) {
   const Document doc = test_support::process_sample_article();
   const int blinken = entity_of(doc, "Antony Blinken");
