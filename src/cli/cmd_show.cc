@@ -6,11 +6,16 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "base/codepoints.h"
+#include "casus/engine.h"
+#include "casus/sink.h"
 #include "cli/commands.h"
+#include "pipeline/runner.h"
 
 namespace casus::cli {
 namespace {
@@ -190,10 +195,18 @@ void show_events(const rapidjson::Value& rec, const ShowArgs& args, std::ostream
       out << "     ...\n";
       break;
     }
-    out << "     " << event_party(e, "source") << " -" << str(e, "code") << " " << str(e, "label")
-        << "->";
+    // "RUSGOV -> UKRGOV  112 Accuse [called] (2023-05-03)": the codebook's "not specified
+    // below" is left out of the label.
+    std::string label = str(e, "label");
+    if (const size_t cut = label.find(", not specified below"); cut != std::string::npos)
+      label.erase(cut);
     const std::string target = event_party(e, "target");
-    if (!target.empty()) out << " " << target;
+    out << "     " << event_party(e, "source") << " -> " << (target.empty() ? "-" : target) << "  "
+        << str(e, "code") << " " << label;
+    if (auto p = e.FindMember("predicate"); p != e.MemberEnd() && p->value.IsObject()) {
+      const std::string words = str(p->value, "text");
+      if (!words.empty()) out << " [" << words << "]";
+    }
     const std::string date = str(e, "date");
     out << " (" << (date.empty() ? "no date" : date) << ")";
     std::string flags;
@@ -249,10 +262,37 @@ void show_record(const rapidjson::Value& rec, const ShowArgs& args, std::ostream
   out << "\n";
 }
 
+// Whether the first non-empty line of `path` is a casus record (a JSON object with the schema
+// version key "casus"); anything else is an article to code first.
+bool holds_records(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    rapidjson::Document rec;
+    rec.Parse(line.data(), line.size());
+    return !rec.HasParseError() && rec.IsObject() && rec.HasMember("casus");
+  }
+  return false;
+}
+
+// Codes the articles of `path` (any format `casus code` reads) with `engine` and returns their
+// records as JSON Lines.
+std::string code_articles(const std::string& path, const Engine& engine) {
+  std::ostringstream records;
+  const std::unique_ptr<Sink> sink = make_jsonl_sink(records);
+  RunOptions options;
+  options.report_errors = true;
+  run_pipeline({path}, options, engine, *sink, std::cerr);
+  return records.str();
+}
+
 int run_show(const ShowArgs& args) {
   int status = 0;
+  std::unique_ptr<const Engine> engine;  // built on the first article input
   for (const auto& path : args.inputs) {
     std::ifstream file;
+    std::istringstream coded;
     std::istream* in = &std::cin;
     if (path != "-") {
       file.open(path, std::ios::binary);
@@ -262,6 +302,11 @@ int run_show(const ShowArgs& args) {
         continue;
       }
       in = &file;
+      if (!holds_records(path)) {
+        if (!engine) engine = std::make_unique<const Engine>();
+        coded.str(code_articles(path, *engine));
+        in = &coded;
+      }
     }
     std::string line;
     size_t line_no = 0;
@@ -286,11 +331,16 @@ int run_show(const ShowArgs& args) {
 void add_show_command(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ShowArgs>();
   auto* cmd = app.add_subcommand("show",
-                                 "Print a readable summary of records written by `casus code`.\n\n"
+                                 "Print a readable summary of records written by `casus code`, or\n"
+                                 "code articles first when a file holds articles, not records.\n\n"
                                  "Examples:\n"
                                  "  casus show out/demo.jsonl\n"
+                                 "  casus show article.md\n"
                                  "  casus code article.md | casus show -");
-  cmd->add_option("inputs", args->inputs, "JSON Lines files ('-' for stdin)")->required();
+  cmd->add_option("inputs", args->inputs,
+                  "JSON Lines records of `casus code` ('-' for stdin), or articles in any format "
+                  "`casus code` reads")
+      ->required();
   cmd->add_option("--sentences", args->sentences, "Sentences to print per record")
       ->capture_default_str();
   cmd->add_option("--limit", args->limit, "Actors, times, quotes, places and events to print per record")
