@@ -65,9 +65,15 @@ void add_train_command(CLI::App& app, int* exit_code) {
                   "Plain-text files or folders for the word clusters (e.g. news articles)");
   cmd->add_option("--clusters", args->options.clusters.clusters, "Number of word clusters")
       ->capture_default_str();
+  cmd->add_option("--clusters-from", args->options.clusters_from,
+                  "Copy the word clusters of this syntax model instead of learning them")
+      ->check(CLI::ExistingFile);
   cmd->add_option("-o,--output", args->output, "Model file to write")->capture_default_str();
   cmd->add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
   cmd->add_option("--epochs", args->options.parser_epochs, "Parser training epochs")
+      ->capture_default_str();
+  cmd->add_option("--parser-seeds", args->options.parser_seeds,
+                  "Parsers trained with different seeds whose weights are averaged")
       ->capture_default_str();
   cmd->add_option("--tagger-epochs", args->options.tagger_epochs, "Tagger training epochs")
       ->capture_default_str();

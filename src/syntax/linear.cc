@@ -503,43 +503,79 @@ void LinearTrainer::update(int cls, float delta) {
   }
 }
 
-LinearModel LinearTrainer::compile(float prune) const {
+LinearModel LinearModel::quantize(
+    int num_classes, const std::vector<uint64_t>& row_keys,
+    const std::vector<std::vector<std::pair<uint16_t, float>>>& rows) {
   LinearModel m;
-  m.num_classes_ = num_classes_;
-  // Averaged weights.
-  std::vector<std::vector<std::pair<uint16_t, float>>> avg(rows_.size());
+  m.num_classes_ = num_classes;
   float max_abs = 0;
-  for (size_t r = 0; r < rows_.size(); ++r) {
-    for (const Entry& e : rows_[r]) {
-      const double total = e.total + static_cast<double>(e.w) * (now_ - e.last);
-      const float a = static_cast<float>(total / now_);
-      if (std::fabs(a) < prune || a == 0) continue;
-      avg[r].emplace_back(static_cast<uint16_t>(e.cls), a);
-      max_abs = std::max(max_abs, std::fabs(a));
-    }
-  }
+  for (const auto& ws : rows)
+    for (const auto& cw : ws) max_abs = std::max(max_abs, std::fabs(cw.second));
   m.scale_ = max_abs > 0 ? max_abs / 32000.0f : 1.0f;
   // Deterministic order: features sorted by key.
-  std::vector<uint32_t> order(rows_.size());
+  std::vector<uint32_t> order(rows.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
   std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return row_keys_[a] < row_keys_[b]; });
+            [&](uint32_t a, uint32_t b) { return row_keys[a] < row_keys[b]; });
   for (uint32_t r : order) {
-    auto& ws = avg[r];
-    std::sort(ws.begin(), ws.end());
     size_t kept = 0;
-    for (const auto& [cls, a] : ws) {
+    for (const auto& [cls, a] : rows[r]) {
       const long q = std::lround(a / m.scale_);
       if (q == 0) continue;
       m.weights_.push_back(LinearModel::Weight{cls, static_cast<int16_t>(q)});
       ++kept;
     }
     if (!kept) continue;
-    m.keys_.push_back(row_keys_[r]);
+    m.keys_.push_back(row_keys[r]);
     m.ends_.push_back(static_cast<uint32_t>(m.weights_.size()));
   }
   m.build_table();
   return m;
+}
+
+LinearModel LinearTrainer::compile(float prune) const {
+  // Averaged weights.
+  std::vector<std::vector<std::pair<uint16_t, float>>> avg(rows_.size());
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    for (const Entry& e : rows_[r]) {
+      const double total = e.total + static_cast<double>(e.w) * (now_ - e.last);
+      const float a = static_cast<float>(total / now_);
+      if (std::fabs(a) < prune || a == 0) continue;
+      avg[r].emplace_back(static_cast<uint16_t>(e.cls), a);
+    }
+    std::sort(avg[r].begin(), avg[r].end());
+  }
+  return LinearModel::quantize(num_classes_, row_keys_, avg);
+}
+
+void WeightSum::add(const LinearTrainer& t, float factor) {
+  for (size_t r = 0; r < t.rows_.size(); ++r) {
+    uint32_t row = index_.insert(t.row_keys_[r], static_cast<uint32_t>(rows_.size()));
+    if (row == rows_.size()) {
+      rows_.emplace_back();
+      row_keys_.push_back(t.row_keys_[r]);
+    }
+    auto& ws = rows_[row];
+    for (const LinearTrainer::Entry& e : t.rows_[r]) {
+      const double total = e.total + static_cast<double>(e.w) * (t.now_ - e.last);
+      const float a = static_cast<float>(total / t.now_) * factor;
+      const uint16_t cls = static_cast<uint16_t>(e.cls);
+      auto it = std::lower_bound(ws.begin(), ws.end(), cls,
+                                 [](const auto& cw, uint16_t c) { return cw.first < c; });
+      if (it != ws.end() && it->first == cls)
+        it->second += a;
+      else
+        ws.insert(it, {cls, a});
+    }
+  }
+}
+
+LinearModel WeightSum::compile(float prune) const {
+  std::vector<std::vector<std::pair<uint16_t, float>>> kept(rows_.size());
+  for (size_t r = 0; r < rows_.size(); ++r)
+    for (const auto& cw : rows_[r])
+      if (std::fabs(cw.second) >= prune && cw.second != 0) kept[r].push_back(cw);
+  return LinearModel::quantize(num_classes_, row_keys_, kept);
 }
 
 }  // namespace casus::syntax

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <random>
 #include <sstream>
@@ -171,6 +172,84 @@ DevScores score_dev(const SyntaxModel& m, std::vector<TrainSentence>& dev) {
   return sc;
 }
 
+std::string dev_line(const DevScores& d) {
+  char buf[160];
+  std::snprintf(buf, sizeof(buf), "; dev tags %.2f UAS %.2f LAS %.2f", 100.0 * d.tags / d.words,
+                100.0 * d.heads / d.words, 100.0 * d.labeled / d.words);
+  return buf;
+}
+
+// Trains one parser on `ids` of `train` (jackknifed tags in pred_tags/coarse) with the dynamic
+// oracle and exploration; `seed` fixes the sentence orders and the exploration coin. After each
+// epoch, `epoch_note(epoch, trainer)` may return text to append to the progress line.
+template <typename Note, typename Log>
+LinearTrainer train_parser(const std::vector<TrainSentence>& train,
+                           const std::vector<uint32_t>& ids, const SyntaxModel& m,
+                           const TrainOptions& opt, uint64_t seed, Note epoch_note, Log log) {
+  const int num_labels = static_cast<int>(m.labels_.size());
+  const int root = static_cast<int>(m.root_label_);
+  const int classes = num_actions(num_labels);
+  LinearTrainer trainer(classes);
+  std::mt19937_64 rng(seed * 7919 + 17);
+  std::uniform_real_distribution<double> coin(0.0, 1.0);
+  std::vector<uint32_t> order = ids;
+  std::vector<float> scores(classes);
+  std::vector<int> costs(classes);
+  uint64_t keys[kMaxParserFeatures];
+  ParseState st;
+  GoldTree gold;
+  NodeAttrs nodes{};
+  for (int epoch = 0; epoch < opt.parser_epochs; ++epoch) {
+    shuffle(&order, rng);
+    size_t transitions = 0, errors = 0;
+    for (uint32_t si : order) {
+      const TrainSentence& s = train[si];
+      const int n = static_cast<int>(s.forms.size());
+      st.init(n);
+      gold.build(s.proj_heads, s.labels);
+      nodes = NodeAttrs{s.words.data(), s.pred_tags.data(), s.coarse.data(), s.clusters.data()};
+      while (!st.terminal()) {
+        const size_t k = parser_features(st, nodes, keys);
+        trainer.score(keys, k, scores.data());
+        // Costs of the valid actions (-1 = invalid).
+        std::fill(costs.begin(), costs.end(), -1);
+        if (st.can_shift()) costs[kShift] = action_cost(st, gold, kShift);
+        if (st.can_left())
+          for (int l = 0; l < num_labels; ++l)
+            if (l != root) costs[left_action(l)] = action_cost(st, gold, left_action(l));
+        if (st.can_right())
+          for (int l = 0; l < num_labels; ++l)
+            if (st.valid(right_action(l), root))
+              costs[right_action(l)] = action_cost(st, gold, right_action(l));
+        int pred = -1, best_gold = -1, min_cost = 1 << 30;
+        for (int a = 0; a < classes; ++a)
+          if (costs[a] >= 0) min_cost = std::min(min_cost, costs[a]);
+        for (int a = 0; a < classes; ++a) {
+          if (costs[a] < 0) continue;
+          if (pred == -1 || scores[a] > scores[pred]) pred = a;
+          if (costs[a] == min_cost && (best_gold == -1 || scores[a] > scores[best_gold]))
+            best_gold = a;
+        }
+        ++transitions;
+        int next = pred;
+        if (costs[pred] > min_cost) {
+          ++errors;
+          trainer.update(best_gold, 1.0f);
+          trainer.update(pred, -1.0f);
+          if (!(epoch > 0 && coin(rng) < opt.explore)) next = best_gold;
+        }
+        trainer.tick();
+        st.apply(next);
+      }
+    }
+    log("parser epoch " + std::to_string(epoch + 1) + ": " +
+        std::to_string(100.0 * errors / std::max<size_t>(transitions, 1)) +
+        "% wrong transitions, " + std::to_string(trainer.num_features()) + " features" +
+        epoch_note(epoch, trainer));
+  }
+  return trainer;
+}
+
 }  // namespace
 
 Status train_syntax(const TrainOptions& opt, SyntaxModel* model) {
@@ -252,12 +331,24 @@ Status train_syntax(const TrainOptions& opt, SyntaxModel* model) {
 
   // Word clusters from the training words and the unlabeled text.
   {
-    std::vector<std::vector<uint64_t>> corpus;
-    size_t unlabeled_words = 0;
-    Status st = read_unlabeled(opt.unlabeled, &corpus, &unlabeled_words);
-    if (!st.is_ok()) return st;
-    for (const auto& s : train) corpus.emplace_back(s.words.begin() + 1, s.words.end());
-    m.clusters_ = WordClusters::learn(corpus, opt.clusters);
+    if (!opt.clusters_from.empty()) {
+      std::shared_ptr<const SyntaxModel> from;
+      Status st = SyntaxModel::load(opt.clusters_from, &from);
+      if (!st.is_ok()) return st;
+      m.clusters_ = from->clusters_;
+      log("clusters: " + std::to_string(m.clusters_.size()) + " words, copied from " +
+          opt.clusters_from);
+    } else {
+      std::vector<std::vector<uint64_t>> corpus;
+      size_t unlabeled_words = 0;
+      Status st = read_unlabeled(opt.unlabeled, &corpus, &unlabeled_words);
+      if (!st.is_ok()) return st;
+      for (const auto& s : train) corpus.emplace_back(s.words.begin() + 1, s.words.end());
+      m.clusters_ = WordClusters::learn(corpus, opt.clusters);
+      log("clusters: " + std::to_string(m.clusters_.size()) + " words clustered from " +
+          std::to_string(unlabeled_words) + " unlabeled + " + std::to_string(train_words) +
+          " treebank words");
+    }
     for (auto* set : {&train, &dev}) {
       for (auto& s : *set) {
         s.clusters.assign(s.words.size(), 0xfffe);
@@ -267,9 +358,6 @@ Status train_syntax(const TrainOptions& opt, SyntaxModel* model) {
         }
       }
     }
-    log("clusters: " + std::to_string(m.clusters_.size()) + " words clustered from " +
-        std::to_string(unlabeled_words) + " unlabeled + " + std::to_string(train_words) +
-        " treebank words");
   }
 
   // Taggers: the first pass on all data and on each fold's complement; the first-pass tags of
@@ -354,78 +442,31 @@ Status train_syntax(const TrainOptions& opt, SyntaxModel* model) {
   }
   log("jackknifed tag accuracy on train: " + std::to_string(100.0 * correct / train_words));
 
-  // Parser.
+  // Parser: one averaged perceptron per parser seed, their weights averaged.
   const int num_labels = static_cast<int>(m.labels_.size());
-  const int root = static_cast<int>(m.root_label_);
   const int classes = num_actions(num_labels);
-  LinearTrainer trainer(classes);
-  std::mt19937_64 rng(opt.seed * 7919 + 17);
-  std::uniform_real_distribution<double> coin(0.0, 1.0);
-  std::vector<uint32_t> order = all;
-  std::vector<float> scores(classes);
-  std::vector<int> costs(classes);
-  uint64_t keys[kMaxParserFeatures];
-  ParseState st;
-  GoldTree gold;
-  NodeAttrs nodes{};
-  for (int epoch = 0; epoch < opt.parser_epochs; ++epoch) {
-    shuffle(&order, rng);
-    size_t transitions = 0, errors = 0;
-    for (uint32_t si : order) {
-      const TrainSentence& s = train[si];
-      const int n = static_cast<int>(s.forms.size());
-      st.init(n);
-      gold.build(s.proj_heads, s.labels);
-      nodes = NodeAttrs{s.words.data(), s.pred_tags.data(), s.coarse.data(), s.clusters.data()};
-      while (!st.terminal()) {
-        const size_t k = parser_features(st, nodes, keys);
-        trainer.score(keys, k, scores.data());
-        // Costs of the valid actions (-1 = invalid).
-        std::fill(costs.begin(), costs.end(), -1);
-        if (st.can_shift()) costs[kShift] = action_cost(st, gold, kShift);
-        if (st.can_left())
-          for (int l = 0; l < num_labels; ++l)
-            if (l != root) costs[left_action(l)] = action_cost(st, gold, left_action(l));
-        if (st.can_right())
-          for (int l = 0; l < num_labels; ++l)
-            if (st.valid(right_action(l), root))
-              costs[right_action(l)] = action_cost(st, gold, right_action(l));
-        int pred = -1, best_gold = -1, min_cost = 1 << 30;
-        for (int a = 0; a < classes; ++a)
-          if (costs[a] >= 0) min_cost = std::min(min_cost, costs[a]);
-        for (int a = 0; a < classes; ++a) {
-          if (costs[a] < 0) continue;
-          if (pred == -1 || scores[a] > scores[pred]) pred = a;
-          if (costs[a] == min_cost && (best_gold == -1 || scores[a] > scores[best_gold]))
-            best_gold = a;
-        }
-        ++transitions;
-        int next = pred;
-        if (costs[pred] > min_cost) {
-          ++errors;
-          trainer.update(best_gold, 1.0f);
-          trainer.update(pred, -1.0f);
-          if (!(epoch > 0 && coin(rng) < opt.explore)) next = best_gold;
-        }
-        trainer.tick();
-        st.apply(next);
-      }
-    }
-    std::string line = "parser epoch " + std::to_string(epoch + 1) + ": " +
-                       std::to_string(100.0 * errors / std::max<size_t>(transitions, 1)) +
-                       "% wrong transitions, " + std::to_string(trainer.num_features()) +
-                       " features";
-    if (!dev.empty() && (epoch + 1 == opt.parser_epochs || epoch >= 4)) {
+  const int seeds = std::max(1, opt.parser_seeds);
+  WeightSum sum(classes);
+  for (int r = 0; r < seeds; ++r) {
+    const uint64_t seed = opt.seed + static_cast<uint64_t>(r) * 1000003u;
+    auto dev_note = [&](int epoch, LinearTrainer& t) {
+      if (dev.empty() || !(epoch + 1 == opt.parser_epochs || epoch >= 4)) return std::string();
+      m.parser_ = t.compile(opt.prune);
+      return dev_line(score_dev(m, dev));
+    };
+    LinearTrainer trainer = train_parser(train, all, m, opt, seed, dev_note, log);
+    if (seeds == 1) {
       m.parser_ = trainer.compile(opt.prune);
-      const DevScores d = score_dev(m, dev);
-      char buf[160];
-      std::snprintf(buf, sizeof(buf), "; dev tags %.2f UAS %.2f LAS %.2f", 100.0 * d.tags / d.words,
-                    100.0 * d.heads / d.words, 100.0 * d.labeled / d.words);
-      line += buf;
+      break;
     }
-    log(line);
+    sum.add(trainer, 1.0f / static_cast<float>(seeds));
+    if (!dev.empty()) {
+      // The partial sum holds (r + 1) / seeds of the average of the seeds so far.
+      m.parser_ = sum.compile(opt.prune * static_cast<float>(r + 1) / static_cast<float>(seeds));
+      log("parser average of " + std::to_string(r + 1) + " seeds:" + dev_line(score_dev(m, dev)));
+    }
   }
-  m.parser_ = trainer.compile(opt.prune);
+  if (seeds > 1) m.parser_ = sum.compile(opt.prune);
   log("parser: " + std::to_string(m.parser_.num_features()) + " features, " +
       std::to_string(m.parser_.num_weights()) + " weights");
   char desc[256];

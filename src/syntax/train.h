@@ -26,9 +26,15 @@ struct TrainOptions {
   // casus's own text stage) in addition to the training treebanks' words.
   std::vector<std::string> unlabeled;
   ClusterOptions clusters;
+  // When set, the word clusters are copied from this syntax model file instead of being learned
+  // (`unlabeled` is then not read): keeps them fixed while the text stage that segments the
+  // unlabeled text changes, so that parser and tagger changes can be compared.
+  std::string clusters_from;
   uint64_t seed = 1;
   int tagger_epochs = 12;
   int parser_epochs = 8;
+  // Parsers trained with seeds seed, seed + 1000003, ...; the model keeps their mean weights.
+  int parser_seeds = 1;
   int folds = 4;                // jackknife folds for the second tagging pass and the parser (>= 2)
   double explore = 0.9;         // probability of following a wrong predicted transition
   float prune = 1.0f;           // parser weights (averaged) below this magnitude are dropped

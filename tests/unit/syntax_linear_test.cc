@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include "syntax/linear.h"
@@ -119,6 +121,70 @@ TEST(SyntaxLinear, PruneDropsSmallWeights) {
   const LinearModel p = m.pruned(t);
   EXPECT_LE(p.num_weights(), m.num_weights() / 2 + 1);
   EXPECT_LT(p.num_features(), m.num_features() + 1);
+}
+
+// A trainer whose averaged weights are `weights` (key, class, weight): each is set by one update
+// before a single tick, so the average over the two clock ticks is half the update.
+LinearTrainer trainer_with(const std::vector<std::tuple<uint64_t, int, float>>& weights) {
+  LinearTrainer t(3);
+  float scores[3];
+  for (const auto& [key, cls, w] : weights) {
+    const uint64_t k = feature_key(7, key);
+    t.score(&k, 1, scores);
+    t.update(cls, 2 * w);
+  }
+  t.tick();
+  return t;
+}
+
+std::vector<int32_t> score_key(const LinearModel& m, uint64_t key) {
+  std::vector<int32_t> s(m.num_classes(), 0);
+  const uint64_t k = feature_key(7, key);
+  m.score(&k, 1, s.data());
+  return s;
+}
+
+std::string bytes_of(const LinearModel& m) {
+  ByteWriter w;
+  m.save(w);
+  return w.data();
+}
+
+TEST(SyntaxLinear, WeightSumOfOneTrainerIsItsCompiledModel) {
+  LinearTrainer t(3);
+  float scores[3];
+  for (int round = 0; round < 5; ++round)
+    for (uint64_t k = 1; k <= 30; ++k) {
+      const uint64_t keys[2] = {feature_key(1, k), feature_key(2, k % 4)};
+      t.score(keys, 2, scores);
+      t.update(static_cast<int>(k % 3), 1.0f);
+      t.update(static_cast<int>((k + round) % 3), -0.5f);
+      t.tick();
+    }
+  for (float prune : {0.0f, 0.2f, 1.0f}) {
+    WeightSum sum(3);
+    sum.add(t, 1.0f);
+    EXPECT_EQ(bytes_of(sum.compile(prune)), bytes_of(t.compile(prune))) << prune;
+  }
+}
+
+TEST(SyntaxLinear, WeightSumAveragesTrainers) {
+  // Averaged weights: a = {k1: c0 2}, b = {k1: c0 4, c1 -1; k2: c2 3}; their mean is
+  // {k1: c0 3, c1 -0.5; k2: c2 1.5}, quantized at scale 3 / 32000.
+  const LinearTrainer a = trainer_with({{1, 0, 2.0f}});
+  const LinearTrainer b = trainer_with({{1, 0, 4.0f}, {1, 1, -1.0f}, {2, 2, 3.0f}});
+  WeightSum sum(3);
+  sum.add(a, 0.5f);
+  sum.add(b, 0.5f);
+  EXPECT_EQ(sum.num_features(), 2u);
+  const LinearModel all = sum.compile(0.0f);
+  EXPECT_EQ(score_key(all, 1), (std::vector<int32_t>{32000, -5333, 0}));
+  EXPECT_EQ(score_key(all, 2), (std::vector<int32_t>{0, 0, 16000}));
+  EXPECT_EQ(score_key(all, 3), (std::vector<int32_t>{0, 0, 0}));
+  // Pruning applies to the mean: c1's -0.5 goes, b's -1 alone would have stayed.
+  const LinearModel pruned = sum.compile(1.0f);
+  EXPECT_EQ(pruned.num_weights(), 2u);
+  EXPECT_EQ(score_key(pruned, 1), (std::vector<int32_t>{32000, 0, 0}));
 }
 
 }  // namespace

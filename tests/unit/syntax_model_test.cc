@@ -134,6 +134,52 @@ TEST_F(SyntaxModelTest, TrainingIsDeterministic) {
   EXPECT_EQ(again.to_bytes(), *bytes_);
 }
 
+TEST_F(SyntaxModelTest, ClustersCopiedFromAModelFile) {
+  // The clusters of the suite's model are learned from the same treebank, so copying them back
+  // from its file reproduces the model byte for byte.
+  const std::string model_path = path_ + ".bin";
+  ASSERT_TRUE(model_->save(model_path).is_ok());
+  TrainOptions opt;
+  opt.train_files = {path_};
+  opt.tagger_epochs = 5;
+  opt.parser_epochs = 5;
+  opt.folds = 2;
+  opt.prune = 0;
+  opt.tagger_prune = 0;
+  opt.clusters_from = model_path;
+  SyntaxModel copied;
+  ASSERT_TRUE(train_syntax(opt, &copied).is_ok());
+  EXPECT_TRUE(copied.to_bytes() == *bytes_);
+  std::filesystem::remove(model_path);
+  opt.clusters_from = model_path;  // now missing
+  EXPECT_EQ(train_syntax(opt, &copied).code(), Status::Code::kNotFound);
+}
+
+TEST_F(SyntaxModelTest, AveragedParserSeeds) {
+  TrainOptions opt;
+  opt.train_files = {path_};
+  opt.tagger_epochs = 5;
+  opt.parser_epochs = 5;
+  opt.folds = 2;
+  opt.prune = 0;
+  opt.tagger_prune = 0;
+  opt.parser_seeds = 3;
+  SyntaxModel a, b;
+  ASSERT_TRUE(train_syntax(opt, &a).is_ok());
+  ASSERT_TRUE(train_syntax(opt, &b).is_ok());
+  EXPECT_TRUE(a.to_bytes() == b.to_bytes());  // deterministic
+  // Same taggers; the averaged parser still yields one root and the training tree.
+  EXPECT_EQ(a.tagger().num_weights(), model_->tagger().num_weights());
+  a.finalize();
+  const std::vector<std::string_view> forms = {"John", "saw", "a", "dog", "."};
+  Workspace ws;
+  std::vector<WordAnalysis> out;
+  a.annotate(forms, ws, &out);
+  ASSERT_EQ(out.size(), forms.size());
+  const std::vector<uint32_t> heads = {2, 0, 4, 2, 2};
+  for (size_t i = 0; i < out.size(); ++i) EXPECT_EQ(out[i].head, heads[i]) << i;
+}
+
 TEST(SyntaxConllu, ReadsRangesAndWritesBack) {
   const std::string data =
       "# sent_id = 1\n"
