@@ -56,13 +56,15 @@ class CueModel {
   // Open addressing, linear probing; key 0 marks an empty slot (a feature hashing to 0 is
   // stored under 1).
   const float* find(uint64_t key) const;
+  static constexpr int kFilterBits = 21;  // a 256 KB bit set of the keys' top bits
+  std::vector<uint64_t> filter_;
   std::vector<uint64_t> keys_;
   std::vector<float> values_;
   uint64_t mask_ = 0;
   bool has_end_ = false;
 };
 
-// 64-bit FNV-1a of a feature string (the model's key).
+// 64-bit hash of a feature string (the model's key; 8 bytes at a time, not FNV-1a).
 uint64_t feature_hash(std::string_view s);
 
 }  // namespace casus::quotes

@@ -21,6 +21,7 @@
 
 #include "quotes/cue_model.h"
 #include "quotes/cues.h"
+#include "quotes/tagger.h"
 
 namespace casus::quotes {
 namespace {
@@ -128,7 +129,9 @@ const WordSet& conjunction_starts() {
 
 class Annotator {
  public:
-  explicit Annotator(Document& doc) : doc_(doc) {}
+  Annotator(Document& doc, std::vector<float>* cue_scores) : doc_(doc), scores_out_(cue_scores) {
+    if (scores_out_) scores_out_->assign(doc.tokens.size(), kNoCueScore);
+  }
 
   void run() {
     doc_.quotes.clear();
@@ -369,6 +372,7 @@ class Annotator {
         if (learned && fx->candidate(t)) {
           fx->extract(t, &feats);
           const float score = model.score(feats);
+          if (scores_out_) (*scores_out_)[t] = score;
           const bool known = find_cue(low(t)) != nullptr ||
                              (t + 1 < s.end_token && find_cue_phrase(low(t), low(t + 1)));
           if (known && score < kLexiconCueMin) continue;
@@ -1326,6 +1330,7 @@ class Annotator {
   }
 
   Document& doc_;
+  std::vector<float>* scores_out_ = nullptr;
   bool syntax_ = false;
   std::vector<std::string> low_;
   std::vector<uint32_t> mention_start_, mention_end_;  // token -> longest mention starting/ending
@@ -1342,9 +1347,20 @@ class Annotator {
 
 }  // namespace
 
-void annotate(Document& doc) {
-  Annotator a(doc);
+void annotate_rules(Document& doc, std::vector<float>* cue_scores) {
+  Annotator a(doc, cue_scores);
   a.run();
+}
+
+void annotate(Document& doc) {
+  const SpanTagger& tagger = SpanTagger::builtin();
+  if (tagger.empty() || doc.syntax.size() != doc.tokens.size() || doc.tokens.empty()) {
+    annotate_rules(doc, nullptr);
+    return;
+  }
+  std::vector<float> cue_scores;
+  annotate_rules(doc, &cue_scores);
+  merge_tagged(doc, tagger.tag(doc, cue_scores));
 }
 
 }  // namespace casus::quotes

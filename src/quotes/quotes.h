@@ -16,8 +16,15 @@
 
 namespace casus::quotes {
 
-// Fills doc.quotes (replacing any previous content), sorted by the first content span.
+// Fills doc.quotes (replacing any previous content), sorted by the first content span: the
+// rules, then (with syntax and a tagger model) the attribution tagger's corrections (tagger.h).
 void annotate(Document& doc);
+
+// The rules alone (no attribution tagger): the tagger's input, and the "patterns" path. When
+// `cue_scores` is not null it receives one value per token: the learned cue scorer's score of
+// each verb the rules scored (cue_model.h), kNoCueScore elsewhere.
+inline constexpr float kNoCueScore = -1e9f;
+void annotate_rules(Document& doc, std::vector<float>* cue_scores = nullptr);
 
 // Quote marks, paired: one run per quotation between marks, in order of the opening mark.
 // `pieces` are token ranges [first, end) including the marks; a run continued across paragraphs
