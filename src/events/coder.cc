@@ -191,12 +191,17 @@ uint32_t inherited_subject(const DocIndex& ix, uint32_t h) {
   return kNoIndex;
 }
 
+// A relative clause: `acl:relcl`, or `advcl:relcl` when the parser hung it on a verb.
+bool relative_clause(std::string_view rel) {
+  return rel == "acl:relcl" || rel == "advcl:relcl";
+}
+
 // A relative pronoun stands for the noun its clause modifies ("the army that attacked"). When
 // the parser attached the relative clause to a verb instead, the antecedent is the nominal
 // right before the pronoun (relative pronouns follow their antecedent; punctuation skipped).
 uint32_t antecedent(const DocIndex& ix, uint32_t h, uint32_t t) {
   if (t == kNoIndex || !lemma_in(ix.syn(t).lemma, {"who", "which", "that", "whom"}) ||
-      ix.deprel(h) != "acl:relcl" || ix.head(h) == kNoHead) {
+      !relative_clause(ix.deprel(h)) || ix.head(h) == kNoHead) {
     return t;
   }
   if (nominal(ix, ix.head(h))) return ix.head(h);

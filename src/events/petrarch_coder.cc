@@ -124,7 +124,21 @@ class Coder {
     const std::string& r = syn(c).deprel;
     return rel_is(c, "compound") || rel_is(c, "flat") || rel_is(c, "amod") || rel_is(c, "det") ||
            rel_is(c, "nummod") || rel_is(c, "fixed") || rel_is(c, "case") || r == "nmod:poss" ||
-           r == "nmod:desc" || r == "nmod:npmod";
+           r == "nmod:desc" || r == "nmod:npmod" || name_part(c);
+  }
+  // A proper noun the parser attached as a bare `nmod` right beside its head, with no
+  // preposition: part of one name ("Bree Prime Minister Romendacil"), as `flat` would be.
+  bool name_part(uint32_t c) const {
+    if (syn(c).deprel != "nmod" || syn(c).upos != "PROPN") return false;
+    const uint32_t h = head(c);
+    if (h == kNone || syn(h).upos != "PROPN") return false;
+    for (const uint32_t d : children(c))
+      if (rel_is(d, "case")) return false;
+    // Adjacent: only the head's own name words lie between.
+    const uint32_t lo = std::min(h, c), hi = std::max(h, c);
+    for (uint32_t k = lo + 1; k < hi; ++k)
+      if (syn(k).upos != "PROPN" && syn(k).upos != "ADJ") return false;
+    return true;
   }
   // The head of the noun phrase that token t belongs to.
   uint32_t np_head(uint32_t t) const {
