@@ -253,7 +253,9 @@ TEST(HtmlBlocksRules, CommentClasses) {
   };
   for (const auto& c : kCases) {
     EXPECT_EQ(is_comment_class(c.value), c.comments) << c.value;
-    if (c.comments) EXPECT_TRUE(is_boilerplate_class(c.value)) << c.value;
+    if (c.comments) {
+      EXPECT_TRUE(is_boilerplate_class(c.value)) << c.value;
+    }
   }
 }
 
