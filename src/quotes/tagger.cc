@@ -55,7 +55,7 @@ constexpr uint64_t kFeatureSeed = 0x243F6A8885A308D3ull;
 
 // FNV-1a of one part; a space counts as '_' (names separate parts by spaces, so a part with a
 // space, like the lemma "according to", is written "according_to").
-uint64_t part_hash(std::string_view s) {
+constexpr uint64_t part_hash(std::string_view s) {
   uint64_t h = 1469598103934665603ull;
   for (unsigned char c : s) {
     h ^= c == ' ' ? '_' : c;
@@ -64,17 +64,18 @@ uint64_t part_hash(std::string_view s) {
   return h;
 }
 
-uint64_t combine(uint64_t h, uint64_t part) {
+constexpr uint64_t combine(uint64_t h, uint64_t part) {
   h = (h ^ part) * 0x9E3779B97F4A7C15ull;
   return h ^ (h >> 29);
 }
 
 // One part of a feature and its hash.
 struct Part {
-  Part(std::string_view v, uint64_t hash) : s(v), h(hash) {}
-  Part(std::string_view v) : s(v), h(part_hash(v)) {}  // NOLINT: implicit on purpose
+  constexpr Part(std::string_view v, uint64_t hash) : s(v), h(hash) {}
+  constexpr Part(std::string_view v) : s(v), h(part_hash(v)) {}  // NOLINT: implicit on purpose
   Part(const std::string& v) : Part(std::string_view(v)) {}  // NOLINT
-  Part(const char* v) : Part(std::string_view(v)) {}  // NOLINT
+  // Literals ("w=", "bias") hash at compile time where the call is inlined.
+  constexpr Part(const char* v) : Part(std::string_view(v)) {}  // NOLINT
   std::string_view s;
   uint64_t h;
 };
@@ -401,11 +402,15 @@ SpanTagger SpanTagger::parse(std::string_view text) {
   return m;
 }
 
+bool SpanTagger::may_hold(uint64_t key) const {
+  const uint64_t bit = key >> (64 - kFilterBits);
+  return filter_[bit >> 6] >> (bit & 63) & 1;
+}
+
 const float* SpanTagger::find(uint64_t key) const {
   if (slots_.empty()) return nullptr;
   if (key == 0) key = 1;
-  const uint64_t bit = key >> (64 - kFilterBits);
-  if (!(filter_[bit >> 6] >> (bit & 63) & 1)) return nullptr;  // most features are not in the model
+  if (!may_hold(key)) return nullptr;  // most features are not in the model
   for (size_t i = key & mask_;; i = (i + 1) & mask_) {
     if (slots_[i].key == key) return slots_[i].w;
     if (slots_[i].key == 0) return nullptr;
@@ -500,9 +505,20 @@ TaggedSpans SpanTagger::tag(const Document& doc, const std::vector<float>& cue_s
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
       fx.extract(t, &feats);
       float* row = &em[(t - s.first_token) * kWeightsPerFeature];
-      for (uint64_t h : feats)
-        if (const float* w = find(h))
-          for (uint32_t k = 0; k < kWeightsPerFeature; ++k) row[k] += w[k];
+      // Keys that pass the filter, their first slots requested before any is read: the table
+      // is larger than the caches and the misses overlap.
+      size_t hits = 0;
+      for (const uint64_t h : feats)
+        if (const uint64_t key = h == 0 ? 1 : h; may_hold(key)) {
+          __builtin_prefetch(&slots_[key & mask_]);
+          feats[hits++] = key;
+        }
+      // Summed in registers (the row may not alias the weights), stored once.
+      float acc[kWeightsPerFeature] = {};
+      for (size_t i = 0; i < hits; ++i)
+        if (const float* w = find(feats[i]))
+          for (uint32_t k = 0; k < kWeightsPerFeature; ++k) acc[k] += w[k];
+      for (uint32_t k = 0; k < kWeightsPerFeature; ++k) row[k] = acc[k];
     }
     lem.resize(static_cast<size_t>(len) * 3);
     for (uint32_t layer = 0; layer < kLayers; ++layer) {

@@ -83,6 +83,8 @@ class SpanTagger {
 
  private:
   const float* find(uint64_t key) const;
+  // Whether the key filter lets `key` (non-zero) through: false means it is not in the model.
+  bool may_hold(uint64_t key) const;
   static constexpr int kFilterBits = 19;  // a 64 KB bit set of the keys' top bits, in cache
   std::vector<uint64_t> filter_;
   // Open addressing, linear probing; key 0 marks an empty slot. Key and weights share a slot
