@@ -12,11 +12,6 @@ extern const size_t kBuiltinCueModelSize;
 
 namespace {
 
-bool is_quote_word(std::string_view w) {
-  return w == "\"" || w == "''" || w == "``" || w == "\u201C" || w == "\u201D" || w == "\u2018" ||
-         w == "\u2019" || w == "'" || w == "\u00AB" || w == "\u00BB";
-}
-
 // "nsubj:pass" -> "nsubj:pass"; relations are kept whole (subtypes carry voice).
 const std::string& rel(const TokenSyntax& s) { return s.deprel; }
 

@@ -261,4 +261,9 @@ const CueEntry* find_cue_phrase(std::string_view first, std::string_view second)
 
 size_t cue_lemma_count() { return std::size(kRows); }
 
+bool is_quote_word(std::string_view w) {
+  return w == "\"" || w == "''" || w == "``" || w == "\u201C" || w == "\u201D" || w == "\u2018" ||
+         w == "\u2019" || w == "'" || w == "\u00AB" || w == "\u00BB";
+}
+
 }  // namespace casus::quotes

@@ -39,6 +39,9 @@ const CueEntry* find_cue_phrase(std::string_view first, std::string_view second)
 // The lemma table itself, for docs and tests: number of lemmas.
 size_t cue_lemma_count();
 
+// Whether a token is a quotation mark (straight, curly, guillemets, PTB `` and '').
+bool is_quote_word(std::string_view w);
+
 }  // namespace casus::quotes
 
 #endif  // CASUS_QUOTES_CUES_H_

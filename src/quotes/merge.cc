@@ -17,15 +17,6 @@
 namespace casus::quotes {
 namespace {
 
-TokenRange range_of(const Document& doc, Span s) {
-  const auto& t = doc.tokens;
-  auto first = std::lower_bound(t.begin(), t.end(), s.begin,
-                                [](const Token& tok, uint32_t x) { return tok.span.end <= x; });
-  auto last = std::lower_bound(first, t.end(), s.end,
-                               [](const Token& tok, uint32_t x) { return tok.span.begin < x; });
-  return {static_cast<uint32_t>(first - t.begin()), static_cast<uint32_t>(last - t.begin())};
-}
-
 Span span_of(const Document& doc, TokenRange r) {
   return Span{doc.tokens[r.first].span.begin, doc.tokens[r.second - 1].span.end};
 }
@@ -129,18 +120,18 @@ void merge_tagged(Document& doc, const TaggedSpans& tagged) {
       continue;
     }
     if (!q.cue.empty()) {
-      const TokenRange r = range_of(doc, q.cue);
+      const TokenRange r = token_range(doc, q.cue);
       if (const TokenRange* c = overlapping(C, r)) {
         if (*c != r) q.cue = span_of(doc, *c);
       }
     }
     for (Span& s : q.content) {
-      const TokenRange r = range_of(doc, s);
+      const TokenRange r = token_range(doc, s);
       if (const TokenRange* k = overlapping(K, r)) {
         if (*k != r && q.kind != QuoteKind::kDirect) {
           bool clash = false;
           for (const Span& o : q.content)
-            if (&o != &s && overlaps(range_of(doc, o), *k)) clash = true;
+            if (&o != &s && overlaps(token_range(doc, o), *k)) clash = true;
           // A reported clause the rules open with its complementizer keeps that start ("told
           // the Times and other newspapers | that ..."): only the end moves.
           TokenRange to = *k;
@@ -151,7 +142,7 @@ void merge_tagged(Document& doc, const TaggedSpans& tagged) {
       }
     }
     if (!q.speaker.empty()) {
-      const TokenRange r = range_of(doc, q.speaker);
+      const TokenRange r = token_range(doc, q.speaker);
       if (const TokenRange* sp = overlapping(S, r); sp && *sp != r) {
         q.speaker = span_of(doc, *sp);
         const uint32_t e = entity_of(doc, *sp, out);
@@ -159,12 +150,12 @@ void merge_tagged(Document& doc, const TaggedSpans& tagged) {
       }
     }
     if (!q.speaker.empty() && q.kind != QuoteKind::kDirect &&
-        !overlapping(S, range_of(doc, q.speaker))) {
+        !overlapping(S, token_range(doc, q.speaker))) {
       q.speaker = Span{};
       q.speaker_entity = kNoEntity;
     }
     if (q.speaker.empty() && !q.cue.empty()) {
-      const TokenRange c = range_of(doc, q.cue);
+      const TokenRange c = token_range(doc, q.cue);
       const Sentence& sent = doc.sentences[doc.tokens[c.first].sentence];
       const TokenRange sr{sent.first_token, sent.end_token};
       const TokenRange* best = nullptr;
@@ -172,7 +163,7 @@ void merge_tagged(Document& doc, const TaggedSpans& tagged) {
         const TokenRange& sp = *b;
         if (overlaps(sp, c)) continue;
         bool inside = false;
-        for (const Span& k : q.content) inside = inside || overlaps(range_of(doc, k), sp);
+        for (const Span& k : q.content) inside = inside || overlaps(token_range(doc, k), sp);
         if (!inside && (!best || gap(sp, c) < gap(*best, c))) best = &sp;
       }
       if (best) {
@@ -180,7 +171,7 @@ void merge_tagged(Document& doc, const TaggedSpans& tagged) {
         q.speaker_entity = entity_of(doc, *best, out);
       }
     }
-    if (!q.cue.empty()) cues.push_back(range_of(doc, q.cue));
+    if (!q.cue.empty()) cues.push_back(token_range(doc, q.cue));
     out.push_back(std::move(q));
   }
   // 2. Tagged cues the rules did not find: a new attribution with the nearest tagged content and

@@ -16,21 +16,6 @@ extern const size_t kBuiltinQuoteTaggerSize;
 
 namespace {
 
-bool is_quote_word(std::string_view w) {
-  return w == "\"" || w == "''" || w == "``" || w == "\u201C" || w == "\u201D" || w == "\u2018" ||
-         w == "\u2019" || w == "'" || w == "\u00AB" || w == "\u00BB";
-}
-
-// Tokens overlapping byte span s.
-TokenRange token_range(const Document& doc, Span s) {
-  const auto& t = doc.tokens;
-  auto first = std::lower_bound(t.begin(), t.end(), s.begin,
-                                [](const Token& tok, uint32_t x) { return tok.span.end <= x; });
-  auto last = std::lower_bound(first, t.end(), s.end,
-                               [](const Token& tok, uint32_t x) { return tok.span.begin < x; });
-  return {static_cast<uint32_t>(first - t.begin()), static_cast<uint32_t>(last - t.begin())};
-}
-
 char shape(std::string_view w) {
   if (w.empty()) return 'e';
   const unsigned char c = static_cast<unsigned char>(w[0]);
@@ -48,6 +33,15 @@ char shape(std::string_view w) {
 const char kTagChar[] = {'B', 'I', 'O'};
 
 }  // namespace
+
+TokenRange token_range(const Document& doc, Span s) {
+  const auto& t = doc.tokens;
+  auto first = std::lower_bound(t.begin(), t.end(), s.begin,
+                                [](const Token& tok, uint32_t x) { return tok.span.end <= x; });
+  auto last = std::lower_bound(first, t.end(), s.end,
+                               [](const Token& tok, uint32_t x) { return tok.span.begin < x; });
+  return {static_cast<uint32_t>(first - t.begin()), static_cast<uint32_t>(last - t.begin())};
+}
 
 namespace {
 

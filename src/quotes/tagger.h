@@ -32,6 +32,9 @@ inline constexpr uint32_t kWeightsPerFeature = kLayers * 3;  // layer * 3 + tag
 
 using TokenRange = std::pair<uint32_t, uint32_t>;  // [first, end) tokens
 
+// The tokens overlapping byte span s.
+TokenRange token_range(const Document& doc, Span s);
+
 // Tagged spans of one document per layer, sorted, non-overlapping within a layer.
 struct TaggedSpans {
   std::array<std::vector<TokenRange>, kLayers> spans;
