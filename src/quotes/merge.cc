@@ -203,6 +203,9 @@ void merge_tagged(Document& doc, const TaggedSpans& tagged) {
         if (!overlaps(*b, c) && !overlaps(*b, *content) &&
             (!source || gap(*b, c) < gap(*source, c)))
           source = b;
+      // Without a tagged source the added cue is mostly a verb of the text's own argument ("to
+      // justify", "make clear"), not a report: not added.
+      if (!source) continue;
       Quote q;
       bool marks = false, opens = is_mark(doc.slice(doc.tokens[content->first].span));
       for (uint32_t t = content->first; t < content->second; ++t)
