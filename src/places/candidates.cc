@@ -338,6 +338,36 @@ Candidates find_candidates(const Document& doc, const Gazetteer& gaz) {
       add(span, i + 1, i + 1 + len, doc.tokens[i].sentence, kNoIndex, std::move(t));
     }
   }
+  // A country, first-level division, capital or city of a million people the NER missed at the
+  // start of a sentence, right before its verb ("Tasmania was excluded", "Kyiv was shelled"):
+  // common words that are towns somewhere ("Nice work", "Reading is") are neither.
+  if (doc.syntax.size() == doc.tokens.size()) {
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      const uint32_t i = s.first_token;
+      if (i >= s.end_token || covered[i]) continue;
+      std::string key;
+      const uint32_t len = longest_known(doc, gaz, i, s.end_token, covered, &key);
+      if (len == 0 || i + len >= s.end_token) continue;
+      const std::string& next = doc.syntax[i + len].upos;
+      if (next != "VERB" && next != "AUX") continue;
+      matches.clear();
+      gaz.lookup(key, &matches);
+      const bool major = std::any_of(matches.begin(), matches.end(), [&](const GazMatch& m) {
+        const GazEntry& e = gaz.entry(m.entry);
+        return e.kind == EntryKind::kCountry || e.kind == EntryKind::kAdmin1 ||
+               (!m.alternate && e.kind == EntryKind::kCity &&
+                (e.capital() || e.population >= 1000000));
+      });
+      if (!major) continue;
+      Toponym t;
+      t.key = std::move(key);
+      t.source = ToponymSource::kText;
+      t.multiword = len > 1;
+      add(Span{doc.tokens[i].span.begin, doc.tokens[i + len - 1].span.end}, i, i + len, si,
+          kNoIndex, std::move(t));
+    }
+  }
   // "Eureka Springs, Arkansas", "the Evergreen Aviation & Space Museum of McMinnville, Oregon":
   // a town of any size named right before a division that has a town of that name. The
   // division says which one, so the cautious population limits do not apply.

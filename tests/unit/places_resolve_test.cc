@@ -85,6 +85,9 @@ TEST(PlacesResolve, Table) {
       // A small town named before its state, at any population.
       {"Exhibits went to the Evergreen Aviation & Space Museum of McMinnville, Oregon, last week.",
        "McMinnville", 0, "USA", 5739936, "P.PPLA2"},
+      // A country, division or capital the NER missed at the start of a sentence, before its
+      // verb.
+      {"Tasmania was excluded from the study.", "Tasmania", 0, "AUS", 2147291, "A.ADM1"},
       // A governor's place is a state.
       {"In a statement, Governor of Washington Chris Gregoire praised the museum.", "Washington", 0,
        "USA", 5815135, "A.ADM1"},
@@ -130,6 +133,9 @@ TEST(PlacesResolve, NoFalseReadings) {
       {"He read Thomas Mann in Vienna.", "Isle of Man"},
       {"Protesters marched through central London.", "Davao"},
       {"The Centre opened a new wing in Copenhagen.", "Centre"},
+      // Sentence-initial words that are towns somewhere, not before their verb or not major.
+      {"Nice work was done in Paris.", "Nice"},
+      {"Reading is fun, teachers in Berlin said.", "Reading"},
   };
   for (const auto& [text, forbidden] : cases) {
     const Document doc = run(text);
