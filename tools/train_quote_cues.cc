@@ -35,15 +35,6 @@ struct EndExample {
   size_t gold = 0;
 };
 
-bool read(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,7 +88,9 @@ int main(int argc, char** argv) {
   size_t used = 0;
   for (const auto& [txt, ann] : articles) {
     std::string text, annotation;
-    if (!read(txt, &text) || !read(ann, &annotation)) continue;
+    if (!casus::eval::read_whole_file(txt, &text) ||
+        !casus::eval::read_whole_file(ann, &annotation))
+      continue;
     casus::Document doc;
     doc.format = "text";
     doc.text = text;

@@ -40,15 +40,6 @@ struct SentenceExample {
   std::vector<uint8_t> gold[kLayers];
 };
 
-bool read(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
-
 // Gold tags of one layer over the document: the fragments of that role, longest first, each kept
 // when it overlaps none kept before.
 std::vector<uint8_t> gold_tags(std::vector<std::pair<uint32_t, uint32_t>> frags, size_t n) {
@@ -114,7 +105,9 @@ int main(int argc, char** argv) {
   size_t used = 0, tokens = 0, skipped = 0;
   for (const auto& [txt, ann] : articles) {
     std::string text, annotation;
-    if (!read(txt, &text) || !read(ann, &annotation)) continue;
+    if (!casus::eval::read_whole_file(txt, &text) ||
+        !casus::eval::read_whole_file(ann, &annotation))
+      continue;
     casus::Document doc;
     doc.format = "text";
     doc.text = text;

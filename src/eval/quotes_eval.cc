@@ -27,15 +27,6 @@ struct GoldSpan {
   std::vector<std::pair<uint32_t, uint32_t>> fragments;  // code point offsets
 };
 
-bool read_file(const fs::path& p, std::string* out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
-
 // Byte offset of every code point offset of `text` (size: code points + 1).
 std::vector<uint32_t> codepoint_bytes(const std::string& text) {
   std::vector<uint32_t> out;
@@ -218,6 +209,15 @@ void score_document(const std::vector<Attribution>& gold, const std::vector<Attr
 
 }  // namespace
 
+bool read_whole_file(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
 std::vector<std::pair<std::string, std::string>> polnear_articles(const std::string& split_dir) {
   const fs::path text_dir = fs::path(split_dir) / "text";
   const fs::path ann_dir = fs::path(split_dir) / "attributions";
@@ -259,7 +259,7 @@ Status evaluate_polnear_quotes(const std::string& split_dir, int threads, QuoteS
   auto worker = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
       std::string text, annotation;
-      if (!read_file(jobs[i].first, &text) || !read_file(jobs[i].second, &annotation)) {
+      if (!read_whole_file(jobs[i].first, &text) || !read_whole_file(jobs[i].second, &annotation)) {
         std::lock_guard<std::mutex> lock(mu);
         error = "cannot read " + jobs[i].first;
         continue;

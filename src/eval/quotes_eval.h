@@ -25,6 +25,9 @@ struct GoldAttribution {
 // annotator's .ann in file-name order), sorted by article.
 std::vector<std::pair<std::string, std::string>> polnear_articles(const std::string& split_dir);
 
+// The contents of a whole file (a PolNeAR text or .ann); false when it cannot be read.
+bool read_whole_file(const std::string& path, std::string* out);
+
 // The attributions (E lines) of a PolNeAR .ann file whose code-point offsets index doc.text.
 std::vector<GoldAttribution> read_polnear_attributions(const std::string& ann, const Document& doc);
 

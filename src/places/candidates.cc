@@ -7,6 +7,11 @@
 namespace casus::places {
 namespace {
 
+template <size_t N>
+bool one_of(std::string_view w, const std::string_view (&words)[N]) {
+  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
 bool is_upper_start(std::string_view w) {
   if (w.empty()) return false;
   const auto c = static_cast<unsigned char>(w[0]);
@@ -27,8 +32,7 @@ bool is_lower_word(std::string_view w, std::string_view word) {
 bool place_preposition(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "in", "at", "near", "from", "to", "outside", "across", "into", "toward", "towards", "via"};
-  return std::any_of(std::begin(kWords), std::end(kWords),
-                     [&](std::string_view k) { return w == k; });
+  return one_of(w, kWords);
 }
 
 std::string_view strip_possessive(std::string_view s) {
@@ -41,38 +45,26 @@ uint32_t sent_first(const Document& doc, const Mention& m) {
   return doc.sentences[m.sentence].first_token;
 }
 
-// "Southern" of "Southern Indiana": a part of the place that follows.
-bool is_direction(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"North",     "South",     "East",      "West",
-                                                "Northern",  "Southern",  "Eastern",   "Western",
-                                                "Central",   "Upstate",   "Downtown",  "Greater",
-                                                "Northeast", "Northwest", "Southeast", "Southwest"};
-  return std::any_of(std::begin(kWords), std::end(kWords),
-                     [&](std::string_view k) { return w == k; });
-}
-
 // Words after a town's name in the names of its institutions ("Irving Police Department").
 bool is_municipal(std::string_view w) {
   static constexpr std::string_view kWords[] = {"Police",  "Fire",    "City",        "County",
                                                 "School",  "Schools", "Independent", "Unified",
                                                 "Public",  "Council", "Municipal",   "Metropolitan",
                                                 "Airport", "Port",    "Transit",     "Mayor"};
-  return std::any_of(std::begin(kWords), std::end(kWords),
-                     [&](std::string_view k) { return w == k; });
+  return one_of(w, kWords);
 }
 
 // The title of an office of a state, province or city ("Governor of Texas").
 bool is_local_office(std::string_view w) {
   static constexpr std::string_view kTitles[] = {"Governor", "Mayor", "Premier", "Lieutenant"};
-  return std::find(std::begin(kTitles), std::end(kTitles), w) != std::end(kTitles);
+  return one_of(w, kTitles);
 }
 
 bool is_month(std::string_view w) {
   static constexpr std::string_view kMonths[] = {"January",   "February", "March",    "April",
                                                  "May",       "June",     "July",     "August",
                                                  "September", "October",  "November", "December"};
-  return std::any_of(std::begin(kMonths), std::end(kMonths),
-                     [&](std::string_view m) { return w == m; });
+  return one_of(w, kMonths);
 }
 
 // Capital letters and dots only, at most 5 letters ("LA", "U.S.", "NSW").
@@ -121,6 +113,19 @@ uint32_t longest_known(const Document& doc, const Gazetteer& gaz, uint32_t first
 }
 
 }  // namespace
+
+bool is_direction(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "north",     "south",     "east",      "west",      "northern", "southern",
+      "eastern",   "western",   "central",   "upstate",   "downtown", "greater",
+      "northeast", "northwest", "southeast", "southwest", "suburban", "rural",
+      "coastal"};
+  if (w.empty() || w.size() > 9) return false;
+  char lower[9];
+  for (size_t i = 0; i < w.size(); ++i)
+    lower[i] = i == 0 && w[0] >= 'A' && w[0] <= 'Z' ? static_cast<char>(w[0] - 'A' + 'a') : w[i];
+  return one_of(std::string_view(lower, w.size()), kWords);
+}
 
 Candidates find_candidates(const Document& doc, const Gazetteer& gaz) {
   Candidates out;

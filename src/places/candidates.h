@@ -35,6 +35,11 @@ struct Candidates {
 
 Candidates find_candidates(const Document& doc, const Gazetteer& gaz);
 
+// A direction or area word, capitalized or not: part of the place that follows inside a name
+// ("Southern Indiana") or between a locating preposition and its place ("near downtown Taipei",
+// "in upstate New York").
+bool is_direction(std::string_view w);
+
 }  // namespace casus::places
 
 #endif  // CASUS_PLACES_CANDIDATES_H_

@@ -56,14 +56,6 @@ void mark(std::vector<bool>* placed, Span span) {
   for (uint32_t b = span.begin; b < span.end; ++b) (*placed)[b] = true;
 }
 
-// A word between a locating preposition and the place it names ("near downtown Taipei").
-bool is_area_word(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "downtown", "central", "northern", "southern", "eastern", "western", "suburban",
-      "north",    "south",   "east",     "west",     "greater", "rural",   "coastal"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
-
 // The article's main country: the country of most place records when it has at least two of
 // them and more than half of all (the dateline counts twice), else "".
 std::string article_country(const std::vector<Place>& places, const std::string& dateline) {
@@ -166,7 +158,7 @@ void add_located(const Document& doc, const Gazetteer& gaz, const Candidates& ca
     if (w != "in" && w != "at" && w != "near" && w != ",") continue;
     uint32_t where = prep + 1;
     // "near downtown Taipei", "in central Kyiv".
-    if (w != "," && where + 1 < sentence_end && is_area_word(doc.slice(doc.tokens[where].span)))
+    if (w != "," && where + 1 < sentence_end && is_direction(doc.slice(doc.tokens[where].span)))
       ++where;
     if (const int32_t i = resolved_at[where]; i >= 0) {
       const GazEntry& e = gaz.entry(res[i].entry);
