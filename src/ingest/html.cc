@@ -583,8 +583,9 @@ void read_html_page(std::string_view name, std::string_view bytes,
   bool title_dropped = false;
   for (size_t i : kept) {
     const HtmlBlock& b = blocks[i];
-    // The headline is the title, not the first paragraph.
-    if (!title_dropped && text.empty() && b.heading && !doc.title.empty() &&
+    // The headline is the title, not the first paragraph, whatever its markup (a heading, or a
+    // div or strong on sites that style their own).
+    if (!title_dropped && text.empty() && !doc.title.empty() &&
         iequals(b.text, doc.title)) {
       title_dropped = true;
       continue;

@@ -97,20 +97,50 @@ double prose_weight(const HtmlBlock& b) {
   return w;
 }
 
-// A paragraph dense with links that still carries a sentence of its own (inline link cards).
+// True when `text` shows a web address ("https://...", "www..."): a cited source or an embedded
+// post's link. Menus and link lists show names, not addresses.
+bool shows_address(std::string_view text) {
+  return text.find("://") != std::string_view::npos || text.substr(0, 4) == "www.";
+}
+
+// A block dense with links that is still article text: a paragraph that carries a sentence of its
+// own (inline link cards), or a line that shows a web address (a source cited below the story).
 bool linked_prose(const HtmlBlock& b) {
+  if (shows_address(b.text)) return true;
   return b.tag == "p" && b.text.size() - b.link_chars >= 100 && has_sentence_punctuation(b.text);
+}
+
+// True when `text` ends a sentence: a full stop, question or exclamation mark (Latin, CJK,
+// Devanagari), an ellipsis, or a closing quotation mark.
+bool ends_sentence(std::string_view text) {
+  static constexpr std::string_view kEnds[] = {".", "!", "?", "\"", "\xE2\x80\x9D", "\xC2\xBB",
+                                               "\xE2\x80\xA6", "\xE3\x80\x82", "\xEF\xBC\x81",
+                                               "\xEF\xBC\x9F", "\xE0\xA5\xA4"};
+  for (std::string_view e : kEnds)
+    if (text.size() >= e.size() && text.substr(text.size() - e.size()) == e) return true;
+  return false;
 }
 
 // A line that is not prose (a byline, a date, a prompt): not a heading, under kShortLine bytes
 // and without a sentence end.
 bool is_short_line(const HtmlBlock& b) {
   if (b.heading || b.text.empty()) return false;
-  if (b.text.size() >= kShortLine) return false;
-  const char last = b.text.back();
-  const bool closing_quote =
-      b.text.size() >= 3 && b.text.compare(b.text.size() - 3, 3, "\xE2\x80\x9D") == 0;
-  return !(last == '.' || last == '!' || last == '?' || last == '"' || closing_quote);
+  return b.text.size() < kShortLine && !ends_sentence(b.text);
+}
+
+// `text` in ASCII lower case (other bytes unchanged).
+std::string ascii_lower(std::string_view text) {
+  std::string l(text);
+  for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return l;
+}
+
+// True when `haystack` contains one of `needles`.
+template <size_t N>
+bool contains_any(std::string_view haystack, const std::string_view (&needles)[N]) {
+  for (std::string_view k : needles)
+    if (haystack.find(k) != std::string_view::npos) return true;
+  return false;
 }
 
 // Labels that page furniture leaves inside article bodies (ad slots, share prompts).
@@ -133,11 +163,11 @@ bool is_label(std::string_view text) {
                                                  "related articles",
                                                  "related stories",
                                                  "read more",
+                                                 "more",
                                                  "don't miss",
                                                  "recommended"};
   if (text.size() > 40) return false;
-  std::string l;
-  for (char c : text) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string l = ascii_lower(text);
   while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
   for (std::string_view k : kLabels)
     if (l == k) return true;
@@ -153,11 +183,26 @@ bool is_call_to_action(std::string_view text) {
       "tell us what", "may be reached at", "can be reached at", "you may also like",
       "join our",     "download our app"};
   if (text.size() > kMaxCallToAction) return false;
-  std::string l(text);
-  for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (std::string_view k : kPhrases)
-    if (l.find(k) != std::string::npos) return true;
-  return false;
+  const std::string l = ascii_lower(text);
+  if (contains_any(l, kPhrases)) return true;
+  // "Follow X on Facebook, Twitter and Instagram": a social network and an invitation ("follow",
+  // not "following"; "like us", "find us", "join us"). A network alone is news ("Facebook and
+  // Twitter did not respond").
+  static constexpr std::string_view kNetworks[] = {"facebook", "twitter",   "instagram", "linkedin",
+                                                   "youtube",  "pinterest", "tiktok"};
+  static constexpr std::string_view kInvitations[] = {"follow ", "like us", "find us", "join us",
+                                                      "connect with us"};
+  return contains_any(l, kNetworks) && contains_any(l, kInvitations);
+}
+
+// An opening call to action (a newsletter pitch above the story). Stricter than the closing ones:
+// the imperative only ("sign up for", not "subscribers"), since a lead may be about newsletters.
+bool is_opening_call_to_action(std::string_view text) {
+  static constexpr std::string_view kPhrases[] = {"sign up for", "subscribe to our",
+                                                  "subscribe now", "click here",
+                                                  "join our",     "download our app",
+                                                  "follow us"};
+  return text.size() <= kMaxCallToAction && contains_any(ascii_lower(text), kPhrases);
 }
 
 // The opening line of a comment section: "Comments", "12 Comments", "Leave a Reply", "Join the
@@ -519,10 +564,12 @@ std::vector<size_t> select_with(const HtmlPage& page, const std::vector<char>* m
     }
   }
   // Short lines before the first and after the last paragraph of prose are bylines, dates, share
-  // and comment prompts.
+  // and comment prompts; calls to action open and close the article too.
   // Headings among them (the headline, a section title) stay.
   size_t first = 0, last = kept.size();
-  while (first < last && (is_short_line(blocks[kept[first]]) || blocks[kept[first]].heading))
+  while (first < last &&
+         (is_short_line(blocks[kept[first]]) || blocks[kept[first]].heading ||
+          is_opening_call_to_action(blocks[kept[first]].text)))
     ++first;
   while (last > first && (is_short_line(blocks[kept[last - 1]]) || blocks[kept[last - 1]].heading ||
                           is_call_to_action(blocks[kept[last - 1]].text)))

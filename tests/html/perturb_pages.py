@@ -13,6 +13,8 @@ Variants:
   nosemantic  article/main turned into div, itemprop=articleBody removed
   nonav       nav/aside/footer/header turned into div
   bare        noclass + nosemantic + nonav: structure and text only
+  noheading   h1-h6 turned into div (sites that style their own headings)
+  divp        p turned into div (sites that build paragraphs from divs)
   wrapclass   the body's content wrapped in <div class="page-wrapper has-sidebar">
   wrapform    the body's content wrapped in one <form> (ASP.NET pages), inner forms made divs
   wraparticle the span from the first <article> to the last </article> wrapped in
@@ -51,6 +53,10 @@ def perturb(kind, html):
         return re.sub(r"itemprop\s*=\s*[\"']?articleBody[\"']?", "", html, flags=re.I)
     if kind == "nonav":
         return re.sub(r"<(/?)(nav|aside|footer|header)\b", r"<\1div", html, flags=re.I)
+    if kind == "noheading":
+        return re.sub(r"<(/?)h[1-6]\b", r"<\1div", html, flags=re.I)
+    if kind == "divp":
+        return re.sub(r"<(/?)p\b", r"<\1div", html, flags=re.I)
     if kind == "bare":
         return perturb("noclass", perturb("nosemantic", perturb("nonav", html)))
     if kind == "wraparticle":
@@ -80,7 +86,7 @@ def main():
         sys.exit(__doc__)
     casus, data = args[0], os.path.join(os.environ.get("CASUS_DATA") or args[1], "html-articles")
     kinds = args[2:] or ["none", "noclass", "hashed", "nosemantic", "nonav", "bare",
-                             "wrapclass", "wrapform", "wraparticle"]
+                             "noheading", "divp", "wrapclass", "wrapform", "wraparticle"]
     if not os.path.isfile(os.path.join(data, "ground-truth.json")):
         print("SKIP: no benchmark at", data)
         sys.exit(77)

@@ -3,7 +3,8 @@
 // the headline, closing calls to action, a content wrapper with a furniture word, tooltips, a
 // second copy of the body, stories appended below the page's own, orphan headings, furniture
 // words on the page's wrapper or a part of the body, a form around the page, comments that no
-// class names, a lead paragraph beside the body, and JSON-LD articleBody guidance.
+// class names, a lead paragraph beside the body, cited web addresses, social and opening calls to
+// action, the headline in a div, a CJK sentence end, and JSON-LD articleBody guidance.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -202,6 +203,56 @@ std::vector<Case> cases() {
                  expected_body() +
                      "\n\nEngineers said both bridges were safe to cross by Saturday evening, "
                      "after the water fell."});
+  // Sources cited as web addresses below the story are links, but article text; a link list of
+  // names between the paragraphs still goes.
+  out.push_back({"cited_addresses",
+                 page("<article>" + body() +
+                      "<p><a href='https://example.org/report'>https://example.org/report</a></p>"
+                      "<p><a href='/a'>Weather</a> <a href='/b'>Sport</a></p>" +
+                      p("Officials said the report would be updated on Friday, after the water "
+                        "fell.") +
+                      "</article>"),
+                 expected_body() +
+                     "\n\nhttps://example.org/report\n\nOfficials said the report would be "
+                     "updated on Friday, after the water fell."});
+  // A closing line that points to social networks is a call to action; a newsletter pitch above
+  // the story is one too.
+  out.push_back({"social_and_opening_calls_to_action",
+                 page("<article><p>Start your morning with the valley briefing, sent every day. "
+                      "Sign up for the free newsletter.</p>" +
+                      body() +
+                      "<p>Follow the Daily Planet on Facebook, Twitter and Instagram.</p>"
+                      "</article>"),
+                 expected_body()});
+  // A closing paragraph that names social networks without inviting the reader is news.
+  out.push_back({"networks_in_the_news_stay",
+                 page("<article>" + body() +
+                      p("Facebook and Twitter did not respond to requests for comment.") +
+                      "</article>"),
+                 expected_body() +
+                     "\n\nFacebook and Twitter did not respond to requests for comment."});
+  // A lead about subscribers is not a pitch: only the imperative counts at the start.
+  out.push_back({"subscribers_lead_stays",
+                 page("<article>" +
+                      p("Newsletter subscribers in the valley received flood warnings two hours "
+                        "before the river broke its banks.") +
+                      body() + "</article>"),
+                 "Newsletter subscribers in the valley received flood warnings two hours before "
+                 "the river broke its banks.\n\n" +
+                     expected_body()});
+  // The headline is dropped as the title even when the site styles it as a div.
+  out.push_back({"headline_in_a_div",
+                 "<html><head><title>Rescue teams reach the last stranded families as the river "
+                 "keeps rising in the valley</title></head><body><article><div class='hl'>Rescue "
+                 "teams reach the last stranded families as the river keeps rising in the "
+                 "valley</div>" +
+                     body() + "</article></body></html>",
+                 expected_body()});
+  // A short closing sentence ending in a CJK full stop is not a byline.
+  out.push_back({"cjk_sentence_end_at_edge",
+                 page("<article>" + body() + "<p>\u6CB3\u6C34\u5468\u4E94\u5F00\u59CB\u56DE"
+                      "\u843D\u3002</p></article>"),
+                 expected_body() + "\n\n\u6CB3\u6C34\u5468\u4E94\u5F00\u59CB\u56DE\u843D\u3002"});
   // The page's schema.org articleBody finds the article when the scores pick another container
   // (here a longer story in a sidebar-named box elsewhere on the page).
   {
