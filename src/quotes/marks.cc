@@ -52,7 +52,13 @@ class Pairer {
           }
           break;
         case Mark::kCloseD:
-          if (open_double() >= 0) close_top_double(i, true);
+          // A ” with no quote open, after a space or at a paragraph start and glued to the next
+          // word, is a mistyped opening mark ("”Fear. I am truly afraid ...” ― Edwin G. Monroy").
+          if (open_double() >= 0) {
+            close_top_double(i, true);
+          } else if (!left_tight(i) && right_tight_letter(i)) {
+            open(i, true);
+          }
           break;
         case Mark::kAmbD:
           // " and '' toggle: they close when a quote is open, else open.

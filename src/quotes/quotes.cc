@@ -334,7 +334,9 @@ class Annotator {
     const bool multi = sent_of(o) != sent_of(c) || r.pieces.size() > 1;
     const bool ends_punct = r.closed && c > o + 1 && is_punct(c - 1) && !is_quote_mark(c - 1);
     bool embedded = false;
-    if (o > sent_first(o)) {
+    // A mark opening a line is not embedded, even when the sentence splitter joined the line to
+    // the one before ("… ― Carlos Raúl\n“The most unqualified child …” ― Francisco Herrero").
+    if (o > sent_first(o) && !line_break_before(o)) {
       const uint32_t p = o - 1;
       embedded = !is_punct(p) && !cue_form(p) && low(p) != "that";
       if (low(p) == "that") embedded = true;
@@ -1325,7 +1327,17 @@ class Annotator {
       }
       cues_[h].used = true;
       const Parties p = parties(cues_[h], lo, open);
-      doc_.quotes.push_back(make_quote(QuoteKind::kDirect, run_pieces(runs_[k]), &cues_[h], p));
+      std::vector<Range> pieces = run_pieces(runs_[k]);
+      // "said that “…”" / "said that, “…”": the complementizer opens the content (PolNeAR), which
+      // is then a reported clause made of a quotation: mixed.
+      uint32_t that = open > lo && low(open - 1) == "," ? open - 2 : open - 1;
+      if (that >= cues_[h].r.e && that < open && that >= lo && low(that) == "that" &&
+          !pieces.empty()) {
+        pieces.front().b = that;
+        doc_.quotes.push_back(make_quote(QuoteKind::kMixed, pieces, &cues_[h], p));
+        continue;
+      }
+      doc_.quotes.push_back(make_quote(QuoteKind::kDirect, pieces, &cues_[h], p));
     }
   }
 

@@ -151,6 +151,17 @@ const Case kCases[] = {
      "Pamela Padilla\n",
      QuoteKind::kDirect, "\u201CHe is ignorant of our culture.\u201D", "Pamela Padilla",
      "\u2015", ""},
+    {"dash attribution, quote opening a line the sentence splitter joined to the previous one",
+     "Lead paragraph about the survey.\n\n\u201CHe is ignorant.\u201D \u2015 Pamela Padilla\n"
+     "\u201CThe most unqualified child to ever run for president.\u201D \u2015 Francisco "
+     "Herrero\n",
+     QuoteKind::kDirect, "\u201CThe most unqualified child to ever run for president.\u201D",
+     "Francisco Herrero", "\u2015", ""},
+    {"dash attribution, quote opened by a mistyped closing mark",
+     "Lead paragraph about the survey.\n\n\u201DFear. I am truly afraid.\u201D \u2015 "
+     "Edwin G. Monroy\n",
+     QuoteKind::kDirect, "\u201DFear. I am truly afraid.\u201D", "Edwin G. Monroy", "\u2015",
+     ""},
     {"quoted transcript turn",
      "Partial transcript as follows:\n\n\"WALLACE: Why would he do that?\n\n\"PENCE: Well, "
      "look, it was a joke.\"\n",
