@@ -34,7 +34,7 @@ class SentenceModel {
   // Serialized form (little-endian): "CSSM", u32 format version, u32 feature-set version,
   // u32 bits, i32 threshold, f32 scale, u64 FNV-1a hash of the weights, int16 weights[2^bits].
   static constexpr uint32_t kFormatVersion = 1;
-  static constexpr uint32_t kFeatureVersion = 2;
+  static constexpr uint32_t kFeatureVersion = 3;
 
   SentenceModel() = default;  // empty: the rules decide
 
@@ -82,7 +82,8 @@ class GapFeaturizer {
   bool candidate(size_t i, bool rule) const;
 
   // A decision the model does not make: 1 or 0 when the gap after token i is settled by rule (a
-  // rule split at a line break; the gap after an ellipsis that follows a sentence end; a period
+  // rule split at a line break; an end before an ellipsis that follows . ? or ! and none after
+  // it; the gap after an ellipsis that follows an abbreviation; a period
   // after a number that follows a word of the sentence, unless a bracket comes next; no end after
   // "(b." ", p." and other single lowercase letters with a period after a bracket, comma or
   // semicolon; a lowercase word after ? or !), else -1. `sentence_len` as in features().

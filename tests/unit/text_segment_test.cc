@@ -125,11 +125,13 @@ const Case kCases[] = {
     {"ellipsis_inner", "He paused... and then left.", "He paused ... and then left ."},
     {"ellipsis_end", "It was over... The crowd left.", "It was over ... || The crowd left ."},
     {"ellipsis_char", "Wait\u2026 what?", "Wait \u2026 what ?"},
-    // An ellipsis marking an omission in a quotation stays with the sentence before it.
+    // An ellipsis right after . ? or ! opens the next sentence, as in UD English EWT.
     {"ellipsis_in_quote", "He said: \"We will strike. ... What is left?\" Then he left.",
-     "He said : \" We will strike . ... || What is left ? \" || Then he left ."},
+     "He said : \" We will strike . || ... What is left ? \" || Then he left ."},
     {"ellipsis_after_question", "Is it over? ... Nobody knows.",
-     "Is it over ? ... || Nobody knows ."},
+     "Is it over ? || ... Nobody knows ."},
+    {"ellipsis_after_abbrev", "They sold fruit, nuts etc. ... Nobody came.",
+     "They sold fruit , nuts etc. ... || Nobody came ."},
     // Quotes and speech tags.
     {"speech_tag", "\"We didn't attack Putin,\" said Zelensky. He left.",
      "\" We did n't attack Putin , \" said Zelensky . || He left ."},
