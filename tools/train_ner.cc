@@ -7,7 +7,9 @@
 // scripts/install-deps); its place names are stored in the model as a gazetteer class.
 // --data: the shared data folder (default: $CASUS_DATA or ../shared/data). The GUM dev split
 // picks the epoch; PolNeAR train texts (unlabeled) feed the capitalization table. Deterministic
-// for a given seed and data. See docs/entities.md.
+// for a given seed and data. --silver MODEL adds EWT train sentences labeled by MODEL and
+// checked against EWT's gold proper nouns (self-training; the shipped model). See
+// docs/entities.md.
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -151,61 +153,260 @@ std::vector<std::string> load_places(const std::string& path, long min_pop, long
   return out;
 }
 
-// UNER IOB2 exact-span F1 with casus's type mapping (as `casus eval ner`), for tuning.
-double uner_f1(const NerModel& model, const std::string& path, std::ostream* errors = nullptr) {
+// UD English EWT train (web text, the genre of UNER; UNER annotates EWT's dev and test, not
+// this file) with its gold XPOS tags and document ids. Multiword-token lines and empty nodes
+// are skipped: the words are the tokens, as in UNER.
+struct EwtSentence {
+  std::string doc;
+  std::vector<std::string> forms, xpos;
+};
+
+std::vector<EwtSentence> load_ewt(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<EwtSentence> out;
+  std::string line, doc;
+  EwtSentence cur;
+  while (std::getline(in, line)) {
+    if (line.empty()) {
+      if (!cur.forms.empty()) out.push_back(std::move(cur));
+      cur = EwtSentence{};
+      continue;
+    }
+    if (line[0] == '#') {
+      if (line.rfind("# newdoc id = ", 0) == 0) doc = line.substr(14);
+      continue;
+    }
+    const size_t a = line.find('\t');
+    const std::string id = line.substr(0, a);
+    if (id.find('-') != std::string::npos || id.find('.') != std::string::npos) continue;
+    // ID FORM LEMMA UPOS XPOS ...
+    const size_t b = line.find('\t', a + 1), c = line.find('\t', b + 1), d = line.find('\t', c + 1);
+    const size_t e = line.find('\t', d + 1);
+    cur.doc = doc;
+    cur.forms.push_back(line.substr(a + 1, b - a - 1));
+    cur.xpos.push_back(line.substr(d + 1, e - d - 1));
+  }
+  if (!cur.forms.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+struct SilverOptions {
+  bool fix_boundaries = true;  // a name overlapping one proper-noun run takes the run's span
+  float weight = 0.5f;         // perceptron update size of a silver sentence
+  bool keep_nameless = true;   // keep sentences without any name or proper noun
+};
+
+// Silver NER labels for EWT train: the names `model` finds (recognize + harmonize_names per
+// EWT document), checked against the gold proper-noun runs (NNP/NNPS, joined through "of",
+// "&", "de", ... before another proper noun). A sentence is kept only when every run is
+// explained by one name of the model - the same span, or the run less titles, calendar words
+// or a leading "the" - and every name but NORP lies on proper nouns; with fix_boundaries a
+// name that overlaps a single run but has other boundaries takes the run's boundaries.
+// Deterministic.
+std::vector<NerSentence> silver_ewt(const std::vector<EwtSentence>& ewt, const NerModel& model,
+                                    const SilverOptions& so, std::ostream& log) {
+  std::vector<NerSentence> out;
+  NerWorkspace ws;
+  size_t kept = 0, named = 0, fixed = 0, dropped_run = 0, dropped_span = 0;
+  auto lower = [](std::string_view w) {
+    std::string r(w);
+    for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return r;
+  };
+  auto ignorable = [&](std::string_view w) {
+    const std::string l = lower(w);
+    return is_person_title_word(l) || is_calendar_word(l) || l == "the" || l == "mr." ||
+           l == "mrs." || l == "ms." || l == "dr." || l == "mr" || l == "mrs" || l == "ms" ||
+           l == "dr" || l == "'s" || l == "'" || l == "s";
+  };
+  auto joiner = [](std::string_view w) {
+    return w == "of" || w == "&" || w == "de" || w == "du" || w == "von" || w == "van" ||
+           w == "der" || w == "la" || w == "al" || w == "bin" || w == "-";
+  };
+  for (size_t d0 = 0; d0 < ewt.size();) {
+    size_t d1 = d0;
+    while (d1 < ewt.size() && ewt[d1].doc == ewt[d0].doc) ++d1;
+    std::vector<std::vector<std::string_view>> toks(d1 - d0);
+    std::vector<std::vector<NamedSpan>> names(d1 - d0);
+    for (size_t k = d0; k < d1; ++k) {
+      toks[k - d0].assign(ewt[k].forms.begin(), ewt[k].forms.end());
+      model.recognize(toks[k - d0], ws, &names[k - d0]);
+    }
+    harmonize_names(toks, &names);
+    for (size_t k = d0; k < d1; ++k) {
+      const EwtSentence& s = ewt[k];
+      const size_t n = s.forms.size();
+      std::vector<NamedSpan>& found = names[k - d0];
+      // Proper-noun runs.
+      auto proper = [&](size_t i) { return s.xpos[i] == "NNP" || s.xpos[i] == "NNPS"; };
+      std::vector<std::pair<uint32_t, uint32_t>> runs;
+      for (size_t i = 0; i < n;) {
+        if (!proper(i)) { ++i; continue; }
+        size_t j = i + 1;
+        while (true) {
+          if (j < n && proper(j)) { ++j; continue; }
+          if (j + 1 < n && joiner(s.forms[j]) && proper(j + 1)) { j += 2; continue; }
+          break;
+        }
+        runs.emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(j));
+        i = j;
+      }
+      bool ok = true;
+      std::vector<NamedSpan> spans;
+      std::vector<char> run_used(runs.size(), 0);
+      for (const NamedSpan& f : found) {
+        if (f.type == EntityType::kNorp) { spans.push_back(f); continue; }
+        std::vector<size_t> over;
+        for (size_t r = 0; r < runs.size(); ++r)
+          if (runs[r].first < f.end && f.begin < runs[r].second) over.push_back(r);
+        if (over.empty()) {
+          // A name on no proper noun: a false span of the model, or a name EWT tags otherwise.
+          if (so.fix_boundaries) { ++dropped_span; continue; }
+          ok = false;
+          break;
+        }
+        if (over.size() > 1) { ok = false; break; }
+        const auto [rb, re] = runs[over[0]];
+        if (run_used[over[0]]) { ok = false; break; }
+        run_used[over[0]] = 1;
+        bool inside = f.begin >= rb && f.end <= re;
+        for (uint32_t i = rb; inside && i < f.begin; ++i) inside = ignorable(s.forms[i]);
+        for (uint32_t i = f.end; inside && i < re; ++i) inside = ignorable(s.forms[i]);
+        // The model's span may also reach past the run over "the", "'s" and similar.
+        bool outside_ok = true;
+        for (uint32_t i = f.begin; i < rb; ++i) outside_ok &= ignorable(s.forms[i]);
+        for (uint32_t i = re; i < f.end; ++i) outside_ok &= ignorable(s.forms[i]);
+        if ((f.begin <= rb && f.end >= re && outside_ok) || inside) {
+          spans.push_back(f);
+        } else if (so.fix_boundaries) {
+          spans.push_back({rb, re, f.type});
+          ++fixed;
+        } else {
+          ok = false;
+          break;
+        }
+      }
+      for (size_t r = 0; ok && r < runs.size(); ++r) {
+        if (run_used[r]) continue;
+        bool ign = true;
+        for (uint32_t i = runs[r].first; ign && i < runs[r].second; ++i)
+          ign = ignorable(s.forms[i]);
+        if (!ign) { ok = false; ++dropped_run; }
+      }
+      if (!ok) continue;
+      std::sort(spans.begin(), spans.end(),
+                [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
+      for (size_t i = 1; ok && i < spans.size(); ++i) ok = spans[i].begin >= spans[i - 1].end;
+      if (!ok) continue;
+      if (spans.empty() && !so.keep_nameless) continue;
+      NerSentence ns;
+      ns.tokens = s.forms;
+      ns.tags.assign(n, 0);
+      for (const NamedSpan& sp : spans) {
+        const int t = static_cast<int>(sp.type);
+        ns.tags[sp.begin] = static_cast<uint8_t>(1 + 2 * t);
+        for (uint32_t i = sp.begin + 1; i < sp.end; ++i)
+          ns.tags[i] = static_cast<uint8_t>(2 + 2 * t);
+      }
+      ns.weight = so.weight;
+      ++kept;
+      named += !spans.empty();
+      out.push_back(std::move(ns));
+    }
+    d0 = d1;
+  }
+  log << "EWT silver: " << kept << " of " << ewt.size() << " sentences kept (" << named
+      << " with names; " << fixed << " spans took the proper-noun run, " << dropped_span
+      << " spans off proper nouns dropped, " << dropped_run
+      << " sentences with an unexplained run)\n";
+  return out;
+}
+
+// UNER IOB2 exact-span F1 with casus's type mapping (as `casus eval ner`), for tuning. With
+// `documents`, harmonize_names runs over each `# newdoc` (as `casus eval ner` does); else
+// sentence by sentence.
+double uner_f1(const NerModel& model, const std::string& path, std::ostream* errors = nullptr,
+               bool documents = false) {
   std::ifstream in(path);
   std::string line;
-  std::vector<std::string> toks, tags;
+  struct Sent {
+    std::vector<std::string> toks, tags;
+  };
+  std::vector<std::vector<Sent>> docs(1);
+  Sent cur;
+  while (std::getline(in, line)) {
+    if (line.empty()) {
+      if (!cur.toks.empty()) docs.back().push_back(std::move(cur));
+      cur = Sent{};
+      continue;
+    }
+    if (line[0] == '#') {
+      if (documents && line.rfind("# newdoc", 0) == 0 && !docs.back().empty()) docs.emplace_back();
+      continue;
+    }
+    const size_t a = line.find('\t'), b = line.find('\t', a + 1), c = line.find('\t', b + 1);
+    cur.toks.push_back(line.substr(a + 1, b - a - 1));
+    cur.tags.push_back(line.substr(b + 1, c - b - 1));
+  }
+  if (!cur.toks.empty()) docs.back().push_back(std::move(cur));
   size_t gold = 0, sys = 0, ok = 0;
   NerWorkspace ws;
-  auto flush = [&] {
-    if (toks.empty()) return;
-    std::vector<std::tuple<uint32_t, uint32_t, std::string>> g, p;
-    for (size_t i = 0; i < tags.size();) {
-      if (tags[i].size() < 3) { ++i; continue; }
-      const std::string type = tags[i].substr(2);
-      size_t j = i + 1;
-      while (j < tags.size() && tags[j] == "I-" + type) ++j;
-      if (type != "OTH") g.emplace_back(i, j, type);
-      i = j;
+  auto run = [&](const std::vector<Sent>& group) {
+    std::vector<std::vector<std::string_view>> views(group.size());
+    std::vector<std::vector<NamedSpan>> found(group.size());
+    for (size_t k = 0; k < group.size(); ++k) {
+      views[k].assign(group[k].toks.begin(), group[k].toks.end());
+      model.recognize(views[k], ws, &found[k]);
     }
-    std::vector<std::string_view> v(toks.begin(), toks.end());
-    std::vector<NamedSpan> found;
-    model.recognize(v, ws, &found);
-    for (const auto& f : found) {
-      if (f.type == EntityType::kNorp) continue;
-      const char* t = f.type == EntityType::kPer ? "PER" : f.type == EntityType::kOrg ? "ORG" : "LOC";
-      p.emplace_back(f.begin, f.end, t);
+    if (documents) harmonize_names(views, &found);
+    for (size_t k = 0; k < group.size(); ++k) {
+      const auto& toks = group[k].toks;
+      const auto& tags = group[k].tags;
+      std::vector<std::tuple<uint32_t, uint32_t, std::string>> g, p;
+      for (size_t i = 0; i < tags.size();) {
+        if (tags[i].size() < 3) { ++i; continue; }
+        const std::string type = tags[i].substr(2);
+        size_t j = i + 1;
+        while (j < tags.size() && tags[j] == "I-" + type) ++j;
+        if (type != "OTH") g.emplace_back(i, j, type);
+        i = j;
+      }
+      for (const auto& f : found[k]) {
+        if (f.type == EntityType::kNorp) continue;
+        const char* t = f.type == EntityType::kPer   ? "PER"
+                        : f.type == EntityType::kOrg ? "ORG"
+                                                     : "LOC";
+        p.emplace_back(f.begin, f.end, t);
+      }
+      gold += g.size();
+      sys += p.size();
+      for (const auto& x : p) ok += std::find(g.begin(), g.end(), x) != g.end();
+      if (errors) {
+        auto text = [&](uint32_t b, uint32_t e) {
+          std::string r;
+          for (uint32_t q = b; q < e; ++q) r += (q > b ? " " : "") + toks[q];
+          return r;
+        };
+        const uint32_t n = static_cast<uint32_t>(toks.size());
+        for (const auto& x : g)
+          if (std::find(p.begin(), p.end(), x) == p.end())
+            *errors << "MISS\t" << std::get<2>(x) << "\t" << text(std::get<0>(x), std::get<1>(x))
+                    << "\t" << text(0, n) << "\n";
+        for (const auto& x : p)
+          if (std::find(g.begin(), g.end(), x) == g.end())
+            *errors << "FALSE\t" << std::get<2>(x) << "\t" << text(std::get<0>(x), std::get<1>(x))
+                    << "\t" << text(0, n) << "\n";
+      }
     }
-    gold += g.size();
-    sys += p.size();
-    for (const auto& x : p) ok += std::find(g.begin(), g.end(), x) != g.end();
-    if (errors) {
-      auto text = [&](uint32_t b, uint32_t e) {
-        std::string r;
-        for (uint32_t k = b; k < e; ++k) r += (k > b ? " " : "") + toks[k];
-        return r;
-      };
-      for (const auto& x : g)
-        if (std::find(p.begin(), p.end(), x) == p.end())
-          *errors << "MISS\t" << std::get<2>(x) << "\t" << text(std::get<0>(x), std::get<1>(x)) << "\t"
-                  << text(0, static_cast<uint32_t>(toks.size())) << "\n";
-      for (const auto& x : p)
-        if (std::find(g.begin(), g.end(), x) == g.end())
-          *errors << "FALSE\t" << std::get<2>(x) << "\t" << text(std::get<0>(x), std::get<1>(x)) << "\t"
-                  << text(0, static_cast<uint32_t>(toks.size())) << "\n";
-    }
-    toks.clear();
-    tags.clear();
   };
-  while (std::getline(in, line)) {
-    if (line.empty()) { flush(); continue; }
-    if (line[0] == '#') continue;
-    const size_t a = line.find('\t'), b = line.find('\t', a + 1), c = line.find('\t', b + 1);
-    toks.push_back(line.substr(a + 1, b - a - 1));
-    tags.push_back(line.substr(b + 1, c - b - 1));
+  for (const auto& d : docs) {
+    if (documents) {
+      run(d);
+    } else {
+      for (size_t k = 0; k < d.size(); ++k)
+        run(std::vector<Sent>(d.begin() + k, d.begin() + k + 1));
+    }
   }
-  flush();
   const double pr = sys ? double(ok) / sys : 0, rc = gold ? double(ok) / gold : 0;
   return pr + rc > 0 ? 200 * pr * rc / (pr + rc) : 0;
 }
@@ -222,6 +423,9 @@ int main(int argc, char** argv) {
   std::string syntax_model;  // --syntax-model FILE: tags the GUM sentences (with --syntax)
   std::string errors_of;  // --errors MODEL: print the UNER dev errors of MODEL and exit
   double lower_share = 0, upper_share = 0;  // tried on UNER dev: no gain (docs/entities.md)
+  std::string silver_model;  // --silver MODEL: label EWT train with MODEL (self-training)
+  SilverOptions silver;
+  bool train_dev = false;  // --train-dev: GUM dev joins the training data; --epochs fixes the epoch
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -250,12 +454,18 @@ int main(int argc, char** argv) {
     else if (a == "--select-uner-dev") select_uner = true;
     else if (a == "--lower-share") lower_share = std::stod(next());
     else if (a == "--upper-share") upper_share = std::stod(next());
+    else if (a == "--silver") silver_model = next();
+    else if (a == "--train-dev") train_dev = true;
+    else if (a == "--silver-weight") silver.weight = std::stof(next());
+    else if (a == "--silver-strict") silver.fix_boundaries = false;
+    else if (a == "--silver-named-only") silver.keep_nameless = false;
     else {
       std::cerr << "usage: casus_train_ner [--data DIR] [--out FILE] [--epochs N] [--seed N] "
                    "[--bits N] [--clusters N] [--lower-share X] [--upper-share X] [--select-uner-dev] "
                    "[--no-unlabeled] [--syntax] [--syntax-dropout X] [--syntax-model FILE] "
                    "[--places FILE | --no-places] [--place-pop N] [--place-alt-pop N] "
-                   "[--ensemble N] "
+                   "[--ensemble N] [--silver MODEL] [--silver-weight X] [--silver-strict] "
+                   "[--silver-named-only] [--train-dev] "
                    "[--errors MODEL]\n";
       return 2;
     }
@@ -336,11 +546,29 @@ int main(int argc, char** argv) {
     }
     std::cerr << "case augmentation: " << augmented.size() - train.size() << " sentences\n";
   }
+  if (!silver_model.empty()) {
+    std::ifstream in(silver_model, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    NerModel m;
+    if (const Status st = NerModel::load(ss.str(), &m); !st.is_ok()) {
+      std::cerr << "casus_train_ner: " << silver_model << ": " << st.message() << "\n";
+      return 1;
+    }
+    auto ewt = load_ewt(data + "/ud-english-ewt/en_ewt-ud-train.conllu");
+    for (auto& s : silver_ewt(ewt, m, silver, std::cerr)) augmented.push_back(std::move(s));
+  }
   if (select_uner) {
     const std::string uner = data + "/uner-english-ewt/en_ewt-ud-dev.iob2";
     opt.select = [uner](const NerModel& m) { return uner_f1(m, uner); };
   }
-  const NerModel model = NerModel::train(augmented, dev, raw, opt, &std::cerr);
+  std::vector<NerSentence> no_dev;
+  if (train_dev) {
+    augmented.insert(augmented.end(), dev.begin(), dev.end());
+    std::cerr << "GUM dev joins the training data; the last of " << opt.epochs
+              << " epochs is kept\n";
+  }
+  const NerModel model = NerModel::train(augmented, train_dev ? no_dev : dev, raw, opt, &std::cerr);
   const std::string bytes = model.save();
   // The figure of the file as written (int16 weights), which is what casus embeds.
   NerModel written;
@@ -350,7 +578,12 @@ int main(int argc, char** argv) {
   }
   std::cerr << "UNER EWT dev F1 (casus eval ner mapping, sentence by sentence): in memory "
             << uner_f1(model, data + "/uner-english-ewt/en_ewt-ud-dev.iob2") << ", as written "
-            << uner_f1(written, data + "/uner-english-ewt/en_ewt-ud-dev.iob2") << "\n";
+            << uner_f1(written, data + "/uner-english-ewt/en_ewt-ud-dev.iob2")
+            << "; with harmonize_names per document (as casus eval ner) "
+            << uner_f1(written, data + "/uner-english-ewt/en_ewt-ud-dev.iob2", nullptr, true)
+            << "\n";
+  if (!dev.empty())
+    std::cerr << "GUM dev F1 (tagger, all genres) " << written.evaluate(dev) << "\n";
   std::ofstream o(out, std::ios::binary);
   o.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (!o) {

@@ -635,6 +635,40 @@ bool is_job_word(std::string_view w) {
   return false;
 }
 
+// A company suffix after capitalized words that the tagger did not join ("Acme Widgets LLC"
+// tagged "Acme" + "LLC", or not at all) makes the capitalized run and the suffix one ORG span;
+// spans inside or overlapping that run are merged into it. A sentence-initial word that is
+// usually lower case ("Then") does not join. Linear in the sentence.
+void join_company_names(std::span<const std::string_view> tokens, const NerWorkspace& ws,
+                        std::vector<NamedSpan>* spans) {
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  for (uint32_t k = 1; k < n; ++k) {
+    if (!is_company_suffix(tokens[k])) continue;
+    uint32_t b = k;
+    while (b > 0 && (ws.flags[b - 1] & kInitCap) && !is_company_suffix(tokens[b - 1]) &&
+           !(b - 1 == 0 && ws.capclass[0] == 1))
+      --b;
+    if (b == k) continue;
+    uint32_t begin = b, end = k + 1;
+    bool whole = false;  // a span already covers the run and the suffix
+    for (const NamedSpan& s : *spans) {
+      if (s.begin <= b && s.end >= k + 1) whole = true;
+      if (s.begin < end && begin < s.end) {
+        begin = std::min(begin, s.begin);
+        end = std::max(end, s.end);
+      }
+    }
+    if (whole) continue;
+    std::erase_if(*spans, [&](const NamedSpan& s) { return s.begin < end && begin < s.end; });
+    const NamedSpan joined{begin, end, EntityType::kOrg};
+    spans->insert(std::upper_bound(spans->begin(), spans->end(), joined,
+                                   [](const NamedSpan& a, const NamedSpan& x) {
+                                     return a.begin < x.begin;
+                                   }),
+                  joined);
+  }
+}
+
 }  // namespace
 
 void NerModel::recognize(std::span<const std::string_view> tokens,
@@ -792,6 +826,7 @@ void NerModel::recognize(std::span<const std::string_view> tokens,
       s.end = k + 1;
     }
   }
+  join_company_names(tokens, ws, &spans);
   // A company suffix after a name makes it an organization and joins it ("Enron Corp.",
   // "Google , Inc.", "CCNG , Inc."); a name ending in one is an organization.
   for (NamedSpan& s : spans) {
@@ -1282,12 +1317,13 @@ class NerTrainer {
           ++total;
           if (pred != gold) {
             ++errors;
+            const float u = s.weight;
             for (uint64_t h : ws.feats) {
               const size_t row = static_cast<size_t>(h >> shift) * kNerTags;
-              m.weights_[row + gold] += 1;
-              acc[row + gold] += c;
-              m.weights_[row + pred] -= 1;
-              acc[row + pred] -= c;
+              m.weights_[row + gold] += u;
+              acc[row + gold] += c * u;
+              m.weights_[row + pred] -= u;
+              acc[row + pred] -= c * u;
             }
           }
           c += 1;

@@ -121,6 +121,9 @@ struct NerSentence {
   std::vector<std::string> tokens;
   std::vector<uint8_t> tags;
   std::vector<uint64_t> pos;  // pos_hash of each token's predicted XPOS (empty: none)
+  // Size of the perceptron update on this sentence's errors: 1 for gold data, less for silver
+  // (machine-labeled) sentences.
+  float weight = 1.0f;
 };
 
 struct NerTrainOptions {

@@ -51,6 +51,11 @@ TEST(NerRules, Table) {
       {"As of January 10, my income came from Google, Inc. and others.", "Google, Inc.",
        EntityType::kOrg, "Google"},
       {"She joined Acme Widgets LLC last year.", "Acme Widgets LLC", EntityType::kOrg, ""},
+      // A company suffix takes the capitalized words before it, whatever the tagger did with
+      // them; a sentence-initial common word does not join.
+      {"The deal with Orbital Parts Holdings LLC closed.", "Orbital Parts Holdings LLC",
+       EntityType::kOrg, "LLC"},
+      {"Then Acme Widgets LLC said no.", "Acme Widgets LLC", EntityType::kOrg, "LLC"},
       // A job title after a dash is not part of a person's name.
       {"Team 2: Bryan Hull - Analyst", "Bryan Hull", EntityType::kPer, "Bryan Hull - Analyst"},
       // Arabic particles continue a person's name.
