@@ -90,6 +90,40 @@ TEST_F(SyntaxModelTest, RoundTripAndAnnotate) {
   EXPECT_TRUE(out.empty());
 }
 
+// The Workspace keeps scratch rows between sentences: one reused across sentences of other
+// lengths gives the same analyses as a fresh one, down to empty and one-word sentences.
+TEST_F(SyntaxModelTest, WorkspaceReuseAndShortSentences) {
+  std::shared_ptr<const SyntaxModel> m;
+  ASSERT_TRUE(SyntaxModel::from_bytes(*bytes_, &m).is_ok());
+  const std::vector<std::vector<std::string_view>> sentences = {
+      {"Mary", "likes", "the", "cats", ".", "John", "saw", "a", "dog", "."},
+      {"John"},
+      {"John", "saw"},
+      {},
+      {"the", "cats", "saw", "Mary", "."},
+      {"dog"}};
+  Workspace reused;
+  for (const auto& forms : sentences) {
+    Workspace fresh;
+    std::vector<WordAnalysis> a, b;
+    m->annotate(forms, reused, &a);
+    m->annotate(forms, fresh, &b);
+    ASSERT_EQ(a.size(), forms.size());
+    ASSERT_EQ(b.size(), forms.size());
+    int roots = 0;
+    for (size_t i = 0; i < forms.size(); ++i) {
+      EXPECT_EQ(a[i].tag, b[i].tag);
+      EXPECT_EQ(a[i].head, b[i].head);
+      EXPECT_EQ(a[i].deprel, b[i].deprel);
+      EXPECT_LE(a[i].head, forms.size());
+      roots += a[i].head == 0;
+    }
+    if (!forms.empty()) {
+      EXPECT_EQ(roots, 1);
+    }
+  }
+}
+
 TEST_F(SyntaxModelTest, RejectsBadMagic) {
   std::string b = *bytes_;
   b[0] = 'X';
