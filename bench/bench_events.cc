@@ -2,11 +2,15 @@
 // once outside the timed loop; BM_EventsStage re-runs only the events stage (casus's compiled-in
 // lexicon). Single-threaded (per core). The events share of the pipeline is
 // BM_EventsStage / BM_Pipeline (bench_pipeline.cc; docs/events.md; budget: <= 15%).
-// Run: build/bench/casus_bench --benchmark_filter='Events|BM_Pipeline'
+// BM_PetrarchLoadPhoenix times loading the Phoenix dictionaries (verbs, three actor files,
+// agents, discards) that users pass with --verbs/--actors/--agents.
+// Run: build/bench/casus_bench --benchmark_filter='Events|BM_Pipeline|PetrarchLoad'
 #include <benchmark/benchmark.h>
 
 #include "bench/corpus.h"
 #include "casus/engine.h"
+#include "eval/eval.h"
+#include "events/petrarch.h"
 #include "events/stage.h"
 
 namespace {
@@ -24,5 +28,30 @@ void BM_EventsStage(benchmark::State& state) {
       [](const casus::Document& doc) { return doc.events.size(); });
 }
 BENCHMARK(BM_EventsStage)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_PetrarchLoadPhoenix(benchmark::State& state) {
+  const std::string data = casus::eval::find_shared_data();
+  if (data.empty()) {
+    state.SkipWithError("shared data not found (set CASUS_DATA)");
+    return;
+  }
+  const std::string dir = data + "/events/petrarch/dictionaries";
+  casus::events::EventOptions options;
+  options.verbs = dir + "/CAMEO.2.0.txt";
+  options.actors = {dir + "/Phoenix.Countries.actors.txt", dir + "/Phoenix.International.actors.txt",
+                    dir + "/Phoenix.MilNonState.actors.txt"};
+  options.agents = dir + "/Phoenix.agents.txt";
+  options.discards = dir + "/Phoenix.discards.txt";
+  for (auto _ : state) {
+    std::unique_ptr<const casus::events::petrarch::Dictionaries> dict;
+    std::vector<std::string> warnings;
+    if (!casus::events::petrarch::Dictionaries::load(options, &dict, &warnings).is_ok()) {
+      state.SkipWithError("Phoenix dictionaries did not load");
+      return;
+    }
+    benchmark::DoNotOptimize(dict.get());
+  }
+}
+BENCHMARK(BM_PetrarchLoadPhoenix)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -230,7 +230,7 @@ std::vector<NerSentence> silver_ewt(const std::vector<EwtSentence>& ewt, const N
     std::vector<std::vector<NamedSpan>> names(d1 - d0);
     for (size_t k = d0; k < d1; ++k) {
       toks[k - d0].assign(ewt[k].forms.begin(), ewt[k].forms.end());
-      model.recognize(toks[k - d0], ws, &names[k - d0]);
+      model.recognize(toks[k - d0], ws, &names[k - d0], NerRules::kSilver);
     }
     harmonize_names(toks, &names);
     for (size_t k = d0; k < d1; ++k) {

@@ -669,11 +669,107 @@ void join_company_names(std::span<const std::string_view> tokens, const NerWorks
   }
 }
 
+// Head words that end organization names ("Iraqi Islamic Party", "Department of Housing"),
+// lower-cased. Words that also end place or facility names ("Center", "Office") are left out.
+bool is_org_head_word(std::string_view w) {
+  static const char* const kWords[] = {
+      "university", "college", "institute", "academy", "association", "society", "foundation",
+      "federation", "union", "league", "council", "committee", "commission", "board",
+      "department", "ministry", "agency", "authority", "bureau", "party", "bank", "airlines",
+      "airways", "corporation", "company", "group", "orchestra", "services", "enterprises",
+      "industries", "holdings", "partners", "technologies", "motorsports", "books", "futures",
+      "coalition", "alliance", "organization", "organisation", "court", "assembly",
+      "parliament", "times", "journal", "monthly", "magazine", "offices"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+// Organization names built around a head word (is_org_head_word), in ordinary sentences: the
+// capitalized words before a capitalized head word and "of"/"for"/"and"/"&" + capitalized words
+// after it form one ORG span of at least two tokens ("World Conservation Union", "Housing
+// Authority of New Orleans", "Department of Housing and Urban Development"). Spans inside it
+// are merged into it; nothing changes when a span sticks out of it (a person's name before a
+// company in a signature) or when the gazetteer knows it as a country, state, capital or seat
+// ("Soviet Union"). A sentence-initial word that is usually lower case and "The" do not join.
+// First, a one-word LOC/GPE span in camel case that the gazetteer does not know becomes ORG
+// ("NiMo"). Linear in the sentence times the span length. recognize() applies it only with
+// NerRules::kAll (not to the silver training labels).
+void organization_names(std::span<const std::string_view> tokens, const NerWorkspace& ws,
+                        const NerGazetteer* gazetteer, std::vector<NamedSpan>* spans) {
+  if (ws.profile != 0) return;
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  auto cap = [&](uint32_t k) { return (ws.flags[k] & (kInitCap | kAllCaps)) != 0; };
+  auto lower = [&](uint32_t k) {
+    std::string r(tokens[k]);
+    for (char& c : r) c = lower_ascii(c);
+    return r;
+  };
+  // A one-word place name in camel case that no list knows ("NiMo") is a company's.
+  for (NamedSpan& s : *spans) {
+    if (s.end - s.begin != 1 || (s.type != EntityType::kLoc && s.type != EntityType::kGpe))
+      continue;
+    const std::string_view w = tokens[s.begin];
+    if (w.size() < 4 || w.starts_with("Mc") || w.starts_with("Mac") || !is_upper(w[0])) continue;
+    bool camel = false;
+    for (size_t c = 2; c < w.size(); ++c) camel |= is_lower(w[c - 1]) && is_upper(w[c]);
+    if (camel && !(gazetteer && gazetteer->find_tokens(tokens.subspan(s.begin, 1))))
+      s.type = EntityType::kOrg;
+  }
+  for (uint32_t k = 0; k < n; ++k) {
+    if (!(ws.flags[k] & kInitCap) || !is_org_head_word(lower(k))) continue;
+    uint32_t b = k;
+    while (b > 0 && k - b < 5) {
+      if (cap(b - 1) && tokens[b - 1] != "The" && !(b - 1 == 0 && ws.capclass[0] == 1)) {
+        --b;
+      } else if (b > 1 && tokens[b - 1] == "-" && cap(b - 2)) {
+        b -= 2;  // "American - Arab Discrimination Committee"
+      } else {
+        break;
+      }
+    }
+    // "and" joins only inside an "of" part ("Department of Housing and Urban Development", not
+    // "West Bank and Israel"); a part ending in a demonym or group word before a lower-case word
+    // is a noun phrase, not a name ("Board of Muslim clerics").
+    uint32_t e = k + 1;
+    bool of_part = false;
+    while (e + 1 < n && cap(e + 1)) {
+      const std::string_view j = tokens[e];
+      if (j != "of" && j != "for" && j != "&" && !(j == "and" && of_part)) break;
+      uint32_t f = e + 2;
+      while (f < n && cap(f)) ++f;
+      if (f < n && (ws.flags[f] & kHasLower) && !cap(f) &&
+          (gaz_code(ws.gaz[f - 1], 1) || is_group_word(lower(f - 1))))
+        break;
+      of_part |= j == "of";
+      e = f;
+    }
+    if (e - b < 2) continue;
+    if (gazetteer && e - b <= gazetteer->max_tokens()) {
+      uint64_t h = NerGazetteer::start();
+      for (uint32_t t = b; t < e; ++t) h = NerGazetteer::extend(h, tokens[t]);
+      if (gazetteer->find(h) & (kGazCountry | kGazStateUs | kGazCapital | kGazSeat)) continue;
+    }
+    bool sticks_out = false;
+    for (const NamedSpan& s : *spans)
+      if (s.begin < e && b < s.end && (s.begin < b || s.end > e)) sticks_out = true;
+    if (sticks_out) continue;
+    std::erase_if(*spans, [&](const NamedSpan& s) { return s.begin < e && b < s.end; });
+    const NamedSpan org{b, e, EntityType::kOrg};
+    spans->insert(std::upper_bound(spans->begin(), spans->end(), org,
+                                   [](const NamedSpan& a, const NamedSpan& x) {
+                                     return a.begin < x.begin;
+                                   }),
+                  org);
+    k = e - 1;
+  }
+}
+
 }  // namespace
 
 void NerModel::recognize(std::span<const std::string_view> tokens,
                          std::span<const TokenSyntax> layer, NerWorkspace& ws,
-                         std::vector<NamedSpan>* out) const {
+                         std::vector<NamedSpan>* out, NerRules rules) const {
   tag(tokens, layer, ws);
   const size_t n = tokens.size();
   std::vector<NamedSpan> spans = spans_from_tags(ws.tags);
@@ -826,6 +922,7 @@ void NerModel::recognize(std::span<const std::string_view> tokens,
       s.end = k + 1;
     }
   }
+  if (rules == NerRules::kAll) organization_names(tokens, ws, gazetteer_.get(), &spans);
   join_company_names(tokens, ws, &spans);
   // A company suffix after a name makes it an organization and joins it ("Enron Corp.",
   // "Google , Inc.", "CCNG , Inc."); a name ending in one is an organization.

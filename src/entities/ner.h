@@ -126,6 +126,12 @@ struct NerSentence {
   float weight = 1.0f;
 };
 
+// Which post-tagger rules NerModel::recognize applies. kSilver is the rule set that labels the
+// silver EWT sentences of casus_train_ner (docs/entities.md, "Training command"); it leaves out
+// the organization head-word rule, so that models/ner.bin stays reproducible from the documented
+// command. kAll (the default) is what the stage and `casus eval ner` use.
+enum class NerRules : uint8_t { kAll, kSilver };
+
 struct NerTrainOptions {
   int epochs = 12;
   uint32_t seed = 1;
@@ -179,12 +185,15 @@ class NerModel {
   // a leading "the" dropped). Appends to *out, in order. `layer` is the syntax layer of these
   // tokens (Document::syntax of the sentence); when it is empty and the model uses XPOS
   // features, the syntax model (syntax_model()) tags the sentence first.
+  // `rules` kSilver leaves out the rules added after the shipped model was trained (see
+  // NerRules); every caller but the silver labeling of casus_train_ner uses kAll.
   void recognize(std::span<const std::string_view> tokens, NerWorkspace& ws,
-                 std::vector<NamedSpan>* out) const {
-    recognize(tokens, {}, ws, out);
+                 std::vector<NamedSpan>* out, NerRules rules = NerRules::kAll) const {
+    recognize(tokens, {}, ws, out, rules);
   }
   void recognize(std::span<const std::string_view> tokens, std::span<const TokenSyntax> layer,
-                 NerWorkspace& ws, std::vector<NamedSpan>* out) const;
+                 NerWorkspace& ws, std::vector<NamedSpan>* out,
+                 NerRules rules = NerRules::kAll) const;
   // The tagger alone: BIO tags into ws.tags.
   void tag(std::span<const std::string_view> tokens, std::span<const TokenSyntax> layer,
            NerWorkspace& ws) const;

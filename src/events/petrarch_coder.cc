@@ -146,6 +146,11 @@ class Coder {
       t = head(t);
     return t;
   }
+  // np_head, with punctuation inside a phrase ("state - run") counted in its head's phrase.
+  uint32_t phrase_of(uint32_t t) const {
+    if (syn(t).upos == "PUNCT" && head(t) != kNone) t = head(t);
+    return np_head(t);
+  }
   // True when the subtree of t holds a verb of the verbs dictionary (the clause codes its own
   // event, so the governing verb does not take the clause's subject as its target).
   bool has_dictionary_verb(uint32_t t) const {
@@ -169,8 +174,22 @@ class Coder {
     at->assign(n_, kNone);
     for (uint32_t i = 0; i < n_;) {
       uint32_t payload = 0;
-      const uint32_t len = split_ ? table.longest_tokens(token_words_, i, &payload)
-                                  : table.longest(words_, i, &payload);
+      uint32_t len = split_ ? table.longest_tokens(token_words_, i, &payload)
+                            : table.longest(words_, i, &payload);
+      if (!split_ && has_syntax()) {
+        // A phrase written with blanks may have other words between its words when they all
+        // stand in one noun phrase ("Ithilen state-run television" for ITHILEN TELEVISION).
+        const uint32_t np = phrase_of(i);
+        uint32_t limit = i + 1;
+        while (limit < n_ && phrase_of(limit) == np) ++limit;
+        uint32_t gapped_payload = 0, gapped_words = 0;
+        const uint32_t gapped =
+            table.longest_gapped(words_, i, limit, &gapped_payload, &gapped_words);
+        if (gapped_words > len) {
+          len = gapped;
+          payload = gapped_payload;
+        }
+      }
       if (len == 0) {
         ++i;
         continue;
@@ -263,16 +282,21 @@ bool Coder::discarded(bool* story) const {
 }
 
 void Coder::subject_codes(const std::vector<uint32_t>& subjects, std::vector<Party>* out) const {
-  if (subjects.size() == 2 && subjects[0] < subjects[1]) {
-    bool joined = false;
-    for (uint32_t t = subjects[0] + 1; t < subjects[1]; ++t)
-      joined = joined || syn(t).upos == "CCONJ" || syn(t).upos == "PUNCT";
-    if (!joined) {
-      conjunct_codes(subjects[1], out, 0, subjects[0]);
-      return;
+  // Two neighbouring subject dependents with no conjunction or punctuation between them are one
+  // phrase that the parser split ("the evil Arnor awful Gondor"); its first actor codes it.
+  for (size_t k = 0; k < subjects.size(); ++k) {
+    if (k + 1 < subjects.size() && subjects[k] < subjects[k + 1]) {
+      bool joined = false;
+      for (uint32_t t = subjects[k] + 1; t < subjects[k + 1]; ++t)
+        joined = joined || syn(t).upos == "CCONJ" || syn(t).upos == "PUNCT";
+      if (!joined) {
+        conjunct_codes(subjects[k + 1], out, 0, subjects[k]);
+        ++k;
+        continue;
+      }
     }
+    phrase_codes(subjects[k], true, out);
   }
-  for (uint32_t s : subjects) phrase_codes(s, true, out);
 }
 
 void Coder::conjunct_codes(uint32_t h, std::vector<Party>* out, int depth, uint32_t extra_head,
@@ -327,8 +351,17 @@ void Coder::conjunct_codes(uint32_t h, std::vector<Party>* out, int depth, uint3
           }
   if (actors.empty() && depth < 4) {
     // "Soldiers from Gondor", "the ambassadors of Arnor, Osgiliath and Gondor".
+    // A reduced relative clause is part of the noun phrase too ("the roads leading into
+    // Mordor"): its objects and obliques are read in text order with the nominal modifiers.
     bool own_nmod = false;
-    for (uint32_t c : children(h))
+    for (uint32_t c : children(h)) {
+      if (syn(c).deprel == "acl" && c > h) {
+        for (uint32_t cc : children(c))
+          if (cc > c && (rel_is(cc, "obj") || rel_is(cc, "obl")) && actors.empty())
+            phrase_codes(cc, true, &actors, depth + 1);
+        if (!actors.empty()) break;
+        continue;
+      }
       if (rel_is(c, "nmod") && syn(c).deprel != "nmod:poss") {
         own_nmod = true;
         phrase_codes(c, true, &actors, depth + 1);
@@ -337,6 +370,7 @@ void Coder::conjunct_codes(uint32_t h, std::vector<Party>* out, int depth, uint3
           break;
         }
       }
+    }
     if (actors.empty() && !own_nmod && !agents.empty() && shared_nmod != kNone)
       phrase_codes(shared_nmod, true, &actors, depth + 1);
   }
@@ -573,7 +607,10 @@ void Coder::code(std::vector<Event>* out) const {
     const std::string& upos = syn(v).upos;
     if (upos != "VERB") continue;
     // Candidate verb forms by surface form, then by lemma.
+    // A verb may head several blocks (PETR.Validate has two SHOT blocks): the patterns of every
+    // block reached by the longest matching form are tried; the first form gives the default code.
     const VerbForm* best = nullptr;
+    std::vector<uint32_t> best_blocks;
     uint32_t best_len = 0, vb = v, ve = v + 1;
     for (WordId w : {words_[v], lemmas_[v]}) {
       if (w == kNoWord) continue;
@@ -591,24 +628,30 @@ void Coder::code(std::vector<Event>* out) const {
         if (len > best_len) {
           best = &f;
           best_len = len;
+          best_blocks.clear();
           vb = v - static_cast<uint32_t>(f.pre.size());
           ve = v + 1 + static_cast<uint32_t>(f.post.size());
         }
+        if (len == best_len && f.pre.size() == v - vb &&
+            std::find(best_blocks.begin(), best_blocks.end(), f.block) == best_blocks.end())
+          best_blocks.push_back(f.block);
       }
       if (best) break;
     }
     if (!best) continue;
     const VerbBlock& block = d_.blocks_[best->block];
     Match best_match;
-    for (const Pattern& p : block.patterns) {
-      if (!valid_pair(p.code)) continue;
-      if (static_cast<int>(p.weight) <= best_match.weight || !words_present(p)) continue;
-      Match m;
-      if (!match_elems(p.before, 0, static_cast<int64_t>(vb) - 1, -1, &m)) continue;
-      if (!match_elems(p.after, 0, ve, +1, &m)) continue;
-      m.weight = static_cast<int>(p.weight);
-      m.pattern = &p;
-      best_match = m;
+    for (uint32_t bi : best_blocks) {
+      for (const Pattern& p : d_.blocks_[bi].patterns) {
+        if (!valid_pair(p.code)) continue;
+        if (static_cast<int>(p.weight) <= best_match.weight || !words_present(p)) continue;
+        Match m;
+        if (!match_elems(p.before, 0, static_cast<int64_t>(vb) - 1, -1, &m)) continue;
+        if (!match_elems(p.after, 0, ve, +1, &m)) continue;
+        m.weight = static_cast<int>(p.weight);
+        m.pattern = &p;
+        best_match = m;
+      }
     }
     std::string code;
     if (best_match.pattern)

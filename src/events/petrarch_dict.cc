@@ -70,15 +70,25 @@ class LineReader {
 
 std::string upper(std::string_view s) { return fold_word(s); }
 
-// Splits a phrase on blanks and underscores into folded words.
-std::vector<std::string> phrase_words(std::string_view phrase) {
+// Splits a phrase on blanks and underscores into folded words. With `gaps`, bit k (k >= 1, k < 64)
+// is set when word k follows a blank-only separator: other words may come between (actors and
+// agents); `_` requires the words to be consecutive.
+std::vector<std::string> phrase_words(std::string_view phrase, uint64_t* gaps = nullptr) {
   std::vector<std::string> out;
   std::string cur;
+  bool underscore = false;
+  if (gaps) *gaps = 0;
   for (char c : phrase) {
     if (is_space(c) || c == '_') {
       if (!cur.empty()) out.push_back(upper(cur));
       cur.clear();
+      if (c == '_') underscore = true;
     } else {
+      if (cur.empty()) {
+        if (gaps && !out.empty() && !underscore && out.size() < 64)
+          *gaps |= uint64_t{1} << out.size();
+        underscore = false;
+      }
       cur.push_back(c);
     }
   }
@@ -203,12 +213,13 @@ WordId Vocabulary::find(const std::string& word) const {
   return it == ids_.end() ? kNoWord : it->second;
 }
 
-void PhraseTable::add(const std::vector<WordId>& phrase, uint32_t payload) {
+void PhraseTable::add(const std::vector<WordId>& phrase, uint32_t payload, uint64_t gaps) {
   if (phrase.empty()) return;
   Entry e;
   e.begin = static_cast<uint32_t>(words_.size());
   e.length = static_cast<uint32_t>(phrase.size());
   e.payload = payload;
+  e.gaps = gaps;
   words_.insert(words_.end(), phrase.begin(), phrase.end());
   by_first_[phrase[0]].push_back(static_cast<uint32_t>(entries_.size()));
   entries_.push_back(e);
@@ -230,6 +241,35 @@ uint32_t PhraseTable::longest(const std::vector<WordId>& words, size_t pos,
     *payload = e.payload;
   }
   return best;
+}
+
+uint32_t PhraseTable::longest_gapped(const std::vector<WordId>& words, size_t pos, size_t limit,
+                                     uint32_t* payload, uint32_t* phrase_words) const {
+  limit = std::min(limit, words.size());
+  if (pos >= limit || words[pos] == kNoWord) return 0;
+  const auto it = by_first_.find(words[pos]);
+  if (it == by_first_.end()) return 0;
+  uint32_t best_words = 0, best_end = 0;
+  for (uint32_t idx : it->second) {
+    const Entry& e = entries_[idx];
+    if (e.gaps == 0 || e.length < best_words) continue;
+    // Greedy: each word at its first occurrence after the previous one (PETRARCH-1's
+    // actor_phrase_match); a word after `_` must come next.
+    size_t q = pos + 1;
+    bool ok = true;
+    for (uint32_t k = 1; k < e.length && ok; ++k) {
+      const bool gap = k < 64 && (e.gaps >> k & 1);
+      while (gap && q < limit && words[q] != words_[e.begin + k]) ++q;
+      ok = q < limit && words[q] == words_[e.begin + k];
+      ++q;
+    }
+    if (!ok || (e.length == best_words && q <= best_end)) continue;
+    best_words = e.length;
+    best_end = static_cast<uint32_t>(q);
+    *payload = e.payload;
+  }
+  *phrase_words = best_words;
+  return best_words == 0 ? 0 : best_end - static_cast<uint32_t>(pos);
 }
 
 uint32_t PhraseTable::longest_tokens(const std::vector<std::vector<WordId>>& tokens, size_t pos,
@@ -598,13 +638,16 @@ void CompiledDictionaries::parse_actors(std::string_view text, const std::string
     if (warnings) warnings->push_back(where(file, number) + why);
   };
   auto add_phrase = [&](std::string_view phrase) {
-    const std::vector<std::string> ws = phrase_words(phrase);
+    uint64_t gaps = 0;
+    const std::vector<std::string> ws = phrase_words(phrase, &gaps);
     if (ws.empty()) return false;
+    bool first = true;  // the phrase as written; its hyphen-split variant has no gaps
     for (const auto& variant : {ws, split_hyphens(ws)}) {
       if (variant.empty()) continue;
       std::vector<WordId> ids;
       for (const auto& w : variant) ids.push_back(vocab_.intern(w));
-      actor_phrases_.add(ids, actor);
+      actor_phrases_.add(ids, actor, first ? gaps : 0);
+      first = false;
     }
     return true;
   };
@@ -780,12 +823,15 @@ void CompiledDictionaries::parse_agents(std::string_view text, const std::string
     const uint32_t payload = static_cast<uint32_t>(agents_.size());
     agents_.push_back(agent);
     auto add = [&](const std::string& p) {
-      const std::vector<std::string> ws = phrase_words(p);
+      uint64_t gaps = 0;
+      const std::vector<std::string> ws = phrase_words(p, &gaps);
+      bool first = true;  // the phrase as written; its hyphen-split variant has no gaps
       for (const auto& variant : {ws, split_hyphens(ws)}) {
         if (variant.empty()) continue;
         std::vector<WordId> ids;
         for (const auto& w : variant) ids.push_back(vocab_.intern(w));
-        agent_phrases_.add(ids, payload);
+        agent_phrases_.add(ids, payload, first ? gaps : 0);
+        first = false;
       }
     };
     const std::string phrase_upper = upper(phrase);

@@ -43,7 +43,9 @@ class Vocabulary {
 // Phrases (word-id sequences) mapped to a payload; longest match at a position.
 class PhraseTable {
  public:
-  void add(const std::vector<WordId>& phrase, uint32_t payload);
+  // `gaps` bit k (1 <= k < 64): other words may stand before phrase word k (a blank in the
+  // dictionary, not `_`); only longest_gapped uses it.
+  void add(const std::vector<WordId>& phrase, uint32_t payload, uint64_t gaps = 0);
   // The longest phrase starting at words[pos]; returns its length (0 when none) and its payload.
   // Among equally long phrases the one added last wins (later entries refine earlier ones).
   uint32_t longest(const std::vector<WordId>& words, size_t pos, uint32_t* payload) const;
@@ -52,11 +54,19 @@ class PhraseTable {
   // number of tokens covered by the longest phrase starting at token pos.
   uint32_t longest_tokens(const std::vector<std::vector<WordId>>& tokens, size_t pos,
                           uint32_t* payload) const;
+  // The phrase with the most words starting at words[pos] whose words occur in order before
+  // `limit`, with other words allowed where its gaps say so (PETRARCH-1 matches actor and agent
+  // phrases this way inside a noun phrase). Only phrases with a gap are tried. Returns the number
+  // of words covered up to the last matched one (0 when none); *phrase_words gets the phrase's
+  // own length.
+  uint32_t longest_gapped(const std::vector<WordId>& words, size_t pos, size_t limit,
+                          uint32_t* payload, uint32_t* phrase_words) const;
   size_t size() const { return entries_.size(); }
 
  private:
   struct Entry {
     uint32_t begin = 0, length = 0, payload = 0;
+    uint64_t gaps = 0;
   };
   std::vector<WordId> words_;
   std::vector<Entry> entries_;

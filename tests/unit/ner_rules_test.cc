@@ -1,6 +1,6 @@
 // NER post rules (NerModel::recognize): company suffixes, job titles after a dash, Arabic name
-// particles. Each case is one sentence, the name expected with its type, and spans it must not
-// produce.
+// particles, organization head words. Each case is one sentence, the name expected with its
+// type, and spans it must not produce.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -74,6 +74,17 @@ TEST(NerRules, Table) {
       // A hyphenated given name stays whole (the dash rule only cuts job titles).
       {"Press Secretary Karine Jean-Pierre spoke on Monday.", "Karine Jean-Pierre",
        EntityType::kPer, "Karine Jean"},
+      // An organization head word makes the capitalized run before it one ORG span, with
+      // "of" (and, inside an "of" part, "and") parts after it.
+      {"The report was released by the Global Wetlands Union on Tuesday.",
+       "Global Wetlands Union", EntityType::kOrg, "Global Wetlands"},
+      {"She filed a complaint with the Department of Housing and Urban Development.",
+       "Department of Housing and Urban Development", EntityType::kOrg, "Urban Development"},
+      {"He wrote to the Water Authority of Springfield about the rates.",
+       "Water Authority of Springfield", EntityType::kOrg, "Springfield"},
+      // ... but not across "and" outside an "of" part.
+      {"Talks between the West Bank and Israel resumed.", "", EntityType::kOrg,
+       "West Bank and Israel"},
   };
   for (const RuleCase& c : cases) {
     const auto got = names_in(c.text);

@@ -21,9 +21,12 @@ constexpr const char* kVerbs =
     "--- VISIT [042:043] ---\nVISIT\n"
     "--- BREAK [---] ---\nBREAK {BROKE BROKEN}\n+BREAK_OFF {+BROKE_OFF}\n- * + RELATIONS [161]\n"
     "--- SAY [010] ---\nSAY {SAID}\n"
-    "--- REGRET [111] ---\nREGRET {REGRETTED}\n- NOTED + * [115]\n";
+    "--- REGRET [111] ---\nREGRET {REGRETTED}\n- NOTED + * [115]\n"
+    "--- SHOT [---] ---\nSHOT\n- *_AND_WOUNDED [223]\n"
+    "--- SHOT [223] ---\nSHOT\n- + WAS * DEAD IN $ [224]\n";
 constexpr const char* kActors =
-    "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nBARAD-DUR [MOR]\nSAURON [---]\n"
+    "ARNOR [ARN]\nARNOR TELEVISION [ARNTV]\nGONDOR [GON]\nROHAN [ROH]\nOSGILIATH [OSG]\n"
+    "BARAD-DUR [MOR]\nSAURON [---]\n"
     "THE_SHIRE\n\t[SHR <19990101]\n\t[SHRGOV >19990102]\n";
 constexpr const char* kAgents =
     "SOLDIER [~MIL]\nPOLICE {} [~COP]\nCHARITY [NGO~]\nGOVERNMENT [~GOV]\nLAWMAKER [~LEG]\n";
@@ -229,6 +232,58 @@ TEST(PetrarchCoder, Table) {
         {"soldiers", "NOUN", "soldier", 3, "obj"}},
        "1995-01-01",
        {}},
+      {"a verb heading two blocks: pattern of the second block",
+       {{"Arnor", "PROPN", "Arnor", 3, "nsubj:pass"},
+        {"was", "AUX", "be", 3, "aux:pass"},
+        {"shot", "VERB", "shoot", 0, "root"},
+        {"dead", "ADJ", "dead", 3, "xcomp"},
+        {"in", "ADP", "in", 6, "case"},
+        {"Gondor", "PROPN", "Gondor", 3, "obl"}},
+       "1995-01-01",
+       {"GON ARN 224"}},
+      {"a reduced relative clause is read before a later nominal modifier",
+       {{"Arnor", "PROPN", "Arnor", 2, "nsubj"},
+        {"accused", "VERB", "accuse", 0, "root"},
+        {"the", "DET", "the", 4, "det"},
+        {"roads", "NOUN", "road", 2, "obj"},
+        {"leading", "VERB", "lead", 4, "acl"},
+        {"into", "ADP", "into", 7, "case"},
+        {"Gondor", "PROPN", "Gondor", 5, "obl"},
+        {"along", "ADP", "along", 10, "case"},
+        {"the", "DET", "the", 10, "det"},
+        {"pass", "NOUN", "pass", 4, "nmod"},
+        {"of", "ADP", "of", 12, "case"},
+        {"Rohan", "PROPN", "Rohan", 10, "nmod"}},
+       "1995-01-01",
+       {"ARN GON 112"}},
+      {"split subject phrase after a conjunct: its first actor codes it",
+       {{"Arnor", "PROPN", "Arnor", 8, "nsubj"},
+        {"and", "CCONJ", "and", 8, "cc"},
+        {"the", "DET", "the", 8, "det"},
+        {"evil", "ADJ", "evil", 8, "advmod"},
+        {"Gondor", "PROPN", "Gondor", 8, "nsubj"},
+        {"awful", "ADJ", "awful", 7, "amod"},
+        {"Rohan", "PROPN", "Rohan", 8, "nsubj"},
+        {"accused", "VERB", "accuse", 0, "root"},
+        {"Osgiliath", "PROPN", "Osgiliath", 8, "obj"}},
+       "1995-01-01",
+       {"ARN OSG 112", "GON OSG 112"}},
+      {"actor phrase with other words of its noun phrase between its words",
+       {{"Arnor", "PROPN", "Arnor", 3, "compound"},
+        {"state", "NOUN", "state", 3, "compound"},
+        {"television", "NOUN", "television", 4, "nsubj"},
+        {"accused", "VERB", "accuse", 0, "root"},
+        {"Gondor", "PROPN", "Gondor", 4, "obj"}},
+       "1995-01-01",
+       {"ARNTV GON 112"}},
+      {"but not across noun phrases",
+       {{"Arnor", "PROPN", "Arnor", 2, "nsubj"},
+        {"accused", "VERB", "accuse", 0, "root"},
+        {"Gondor", "PROPN", "Gondor", 2, "obj"},
+        {"on", "ADP", "on", 5, "case"},
+        {"television", "NOUN", "television", 2, "obl"}},
+       "1995-01-01",
+       {"ARN GON 112"}},
       {"sentence discard",
        {{"Arnor", "PROPN", "Arnor", 2, "nsubj"},
         {"accused", "VERB", "accuse", 0, "root"},

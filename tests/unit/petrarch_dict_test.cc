@@ -87,6 +87,22 @@ TEST(PetrarchActors, LongestMatchWins) {
   EXPECT_EQ(d.actors()[payload].default_code, "GONMIL");
 }
 
+// A blank between words lets other words come between them; `_` does not.
+TEST(PetrarchActors, BlankAllowsInterveningWords) {
+  CompiledDictionaries d;
+  d.parse_actors("GONDOR [GON]\nGONDOR TELEVISION [GONTV]\nROHAN_STATE_RADIO [ROHRAD]\n", "a",
+                 nullptr);
+  uint32_t payload = 0, words = 0;
+  const auto w = ids(d, {"GONDOR", "STATE", "-", "RUN", "TELEVISION", "ROHAN"});
+  EXPECT_EQ(d.actor_phrases().longest_gapped(w, 0, w.size(), &payload, &words), 5u);
+  EXPECT_EQ(words, 2u);
+  EXPECT_EQ(d.actors()[payload].default_code, "GONTV");
+  // Not past the limit (the end of the noun phrase).
+  EXPECT_EQ(d.actor_phrases().longest_gapped(w, 0, 4, &payload, &words), 0u);
+  const auto r = ids(d, {"ROHAN", "STATE", "OWNED", "RADIO"});
+  EXPECT_EQ(d.actor_phrases().longest_gapped(r, 0, r.size(), &payload, &words), 0u);
+}
+
 TEST(PetrarchActors, MalformedLinesAreReportedWithFileAndLine) {
   CompiledDictionaries d;
   std::vector<std::string> warnings;

@@ -1,8 +1,8 @@
 // Loading real PETRARCH/Phoenix dictionaries from ../shared/data (skipped when absent): they load
-// fast, completely, and every malformed line is reported with its file and line.
+// completely, and every malformed line is reported with its file and line. How fast they load is
+// measured by BM_PetrarchLoadPhoenix (bench/bench_events.cc), not here.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <regex>
 #include <string>
@@ -25,7 +25,7 @@ std::string dictionaries_dir() {
   return !data.empty() && std::filesystem::is_directory(dir, ec) ? dir : "";
 }
 
-TEST(PetrarchLoad, PhoenixDictionariesLoadFast) {
+TEST(PetrarchLoad, PhoenixDictionariesLoadCompletely) {
   const std::string dir = dictionaries_dir();
   if (dir.empty()) GTEST_SKIP() << "no shared data";
   EventOptions options;
@@ -37,12 +37,8 @@ TEST(PetrarchLoad, PhoenixDictionariesLoadFast) {
   options.discards = dir + "/Phoenix.discards.txt";
   std::unique_ptr<const Dictionaries> dict;
   std::vector<std::string> warnings;
-  const auto start = std::chrono::steady_clock::now();
   const Status st = Dictionaries::load(options, &dict, &warnings);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(st.is_ok()) << st.message();
-  EXPECT_LT(seconds, 1.0);
   const auto& d = static_cast<const CompiledDictionaries&>(*dict);
   // Sizes well below the files' entry counts would mean whole sections were dropped.
   EXPECT_GT(d.actors().size(), 20000u);
