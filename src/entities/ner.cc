@@ -635,6 +635,17 @@ bool is_job_word(std::string_view w) {
   return false;
 }
 
+// Replaces the spans that overlap [begin, end) with one ORG span there, keeping `spans` sorted.
+void replace_with_org(std::vector<NamedSpan>* spans, uint32_t begin, uint32_t end) {
+  std::erase_if(*spans, [&](const NamedSpan& s) { return s.begin < end && begin < s.end; });
+  const NamedSpan org{begin, end, EntityType::kOrg};
+  spans->insert(std::upper_bound(spans->begin(), spans->end(), org,
+                                 [](const NamedSpan& a, const NamedSpan& x) {
+                                   return a.begin < x.begin;
+                                 }),
+                org);
+}
+
 // A company suffix after capitalized words that the tagger did not join ("Acme Widgets LLC"
 // tagged "Acme" + "LLC", or not at all) makes the capitalized run and the suffix one ORG span;
 // spans inside or overlapping that run are merged into it. A sentence-initial word that is
@@ -659,13 +670,7 @@ void join_company_names(std::span<const std::string_view> tokens, const NerWorks
       }
     }
     if (whole) continue;
-    std::erase_if(*spans, [&](const NamedSpan& s) { return s.begin < end && begin < s.end; });
-    const NamedSpan joined{begin, end, EntityType::kOrg};
-    spans->insert(std::upper_bound(spans->begin(), spans->end(), joined,
-                                   [](const NamedSpan& a, const NamedSpan& x) {
-                                     return a.begin < x.begin;
-                                   }),
-                  joined);
+    replace_with_org(spans, begin, end);
   }
 }
 
@@ -754,13 +759,7 @@ void organization_names(std::span<const std::string_view> tokens, const NerWorks
     for (const NamedSpan& s : *spans)
       if (s.begin < e && b < s.end && (s.begin < b || s.end > e)) sticks_out = true;
     if (sticks_out) continue;
-    std::erase_if(*spans, [&](const NamedSpan& s) { return s.begin < e && b < s.end; });
-    const NamedSpan org{b, e, EntityType::kOrg};
-    spans->insert(std::upper_bound(spans->begin(), spans->end(), org,
-                                   [](const NamedSpan& a, const NamedSpan& x) {
-                                     return a.begin < x.begin;
-                                   }),
-                  org);
+    replace_with_org(spans, b, e);
     k = e - 1;
   }
 }
