@@ -764,6 +764,70 @@ void organization_names(std::span<const std::string_view> tokens, const NerWorks
   }
 }
 
+// Final corrections over all spans of a sentence, applied only with NerRules::kAll (not to the
+// silver training labels): "Doctor" before a person's name leaves it ("Doctor Hank" -> "Hank");
+// in headline-like sentences (every word capitalized) a span whose every word is usually lower
+// case in news and unknown to the gazetteer is dropped ("Thanks For The Prompt Service And
+// Great Job"); "P.S." leaves a span and a title alone is not a person ("P.S. Tom", "the Gov");
+// an e-mail display name in quotes, " Surname , Given ", is one person; a name after "St." /
+// "St" / "Saint" that does not follow a capitalized word is a place and takes it ("former
+// St. Thomas residents"). Linear in the number of spans times their length.
+void final_name_rules(std::span<const std::string_view> tokens, const NerWorkspace& ws,
+                      const NerGazetteer* gazetteer, std::vector<NamedSpan>* spans) {
+  for (NamedSpan& s : *spans)
+    if (s.type == EntityType::kPer && s.end - s.begin >= 2 &&
+        (tokens[s.begin] == "Doctor" || tokens[s.begin] == "Doc"))
+      ++s.begin;
+  if (ws.profile == 2) {
+    std::erase_if(*spans, [&](const NamedSpan& s) {
+      for (uint32_t k = s.begin; k < s.end; ++k)
+        if (ws.capclass[k] != 1 && ws.capclass[k] != 2) return false;
+      if (gazetteer && s.end - s.begin <= gazetteer->max_tokens()) {
+        uint64_t h = NerGazetteer::start();
+        for (uint32_t k = s.begin; k < s.end; ++k) h = NerGazetteer::extend(h, tokens[k]);
+        if (gazetteer->find(h)) return false;
+      }
+      return true;
+    });
+  }
+  // "P.S." opens a postscript, not a name ("P.S. Tom , please ..."); a title alone is not a
+  // person's name ("the Gov will order").
+  for (NamedSpan& s : *spans)
+    while (s.end > s.begin && (tokens[s.begin] == "P.S." || tokens[s.begin] == "P.S")) ++s.begin;
+  std::erase_if(*spans, [&](const NamedSpan& s) {
+    if (s.end == s.begin) return true;
+    if (s.end - s.begin != 1 || s.type != EntityType::kPer) return false;
+    std::string l(tokens[s.begin]);
+    for (char& c : l) c = lower_ascii(c);
+    return l == "gov" || is_person_title_word(l);
+  });
+  // An e-mail display name written "Surname , Given" in quotes (" Lenhart , Matthew ") is one
+  // person when the second word is a listed given name or the tagger found a person there.
+  const uint32_t n = static_cast<uint32_t>(tokens.size());
+  for (uint32_t i = 0; i + 4 < n; ++i) {
+    if (tokens[i] != "\"" || tokens[i + 2] != "," || tokens[i + 4] != "\"") continue;
+    if (!(ws.flags[i + 1] & kInitCap) || !(ws.flags[i + 3] & kInitCap)) continue;
+    if (ws.capclass[i + 1] == 1 || ws.capclass[i + 1] == 2) continue;  // " Yes , Tom "
+    bool person = gaz_code(ws.gaz[i + 3], 6) != 0;  // kGazGivenName
+    for (const NamedSpan& s : *spans)
+      person |= s.type == EntityType::kPer && s.begin <= i + 3 && s.end > i + 3;
+    if (!person) continue;
+    std::erase_if(*spans, [&](const NamedSpan& s) { return s.begin < i + 4 && i + 1 < s.end; });
+    spans->push_back({i + 1, i + 4, EntityType::kPer});
+  }
+  for (NamedSpan& s : *spans) {
+    if (s.begin == 0 || s.type == EntityType::kNorp) continue;
+    const std::string_view st = tokens[s.begin - 1];
+    if (st != "St." && st != "St" && st != "Saint") continue;
+    if (s.begin >= 2 && (ws.flags[s.begin - 2] & (kInitCap | kAllCaps))) continue;
+    bool taken = false;  // "St." already ends another span
+    for (const NamedSpan& o : *spans) taken |= o.end == s.begin;
+    if (taken) continue;
+    s.begin -= 1;
+    if (s.type == EntityType::kPer) s.type = EntityType::kGpe;
+  }
+}
+
 }  // namespace
 
 void NerModel::recognize(std::span<const std::string_view> tokens,
@@ -1073,6 +1137,7 @@ void NerModel::recognize(std::span<const std::string_view> tokens,
     spans.push_back({b, i + 1, EntityType::kFac});
     for (uint32_t k = b; k <= i; ++k) covered[k] = 1;
   }
+  if (rules == NerRules::kAll) final_name_rules(tokens, ws, gazetteer_.get(), &spans);
   std::sort(spans.begin(), spans.end(),
             [](const NamedSpan& a, const NamedSpan& b) { return a.begin < b.begin; });
   out->insert(out->end(), spans.begin(), spans.end());

@@ -21,6 +21,7 @@ Mark mark_of(std::string_view t) {
 struct Open {
   uint32_t run;  // index into runs
   bool is_double;
+  bool straight = false;  // opened by a straight " or ''
 };
 
 class Pairer {
@@ -46,6 +47,13 @@ class Pairer {
           // quote lost its closing mark: close it before this one.
           if (open_double() >= 0 && left_tight(i)) {
             close_top_double(i, true);
+          } else if (open_double() >= 0 &&
+                     (stack_[open_double()].straight || two_closings_ahead(i))) {
+            // A curly quote inside a straight one is nested ('"PENCE: ... an episode of
+            // “Shark Tank.” But ...'), and so is one followed by two closing marks in its
+            // paragraph ("“… what he calls “hell” than live in a world …” ― Adriana
+            // Rodarte"): the outer quote stays open.
+            open(i, true);
           } else {
             if (open_double() >= 0) close_top_double(i - 1, false);
             open(i, true);
@@ -66,6 +74,7 @@ class Pairer {
             close_top_double(i, true);
           } else {
             open(i, true);
+            stack_.back().straight = true;
           }
           break;
         case Mark::kOpenS:
@@ -109,6 +118,15 @@ class Pairer {
     const std::string_view next = doc_.slice(doc_.tokens[i + 1].span);
     const unsigned char c = next.empty() ? 0 : static_cast<unsigned char>(next[0]);
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  }
+  // The next two double marks after token i in its paragraph are both closing ones.
+  bool two_closings_ahead(uint32_t i) const {
+    int closings = 0;
+    for (uint32_t j = i + 1; j < marks_.size() && paragraph(j) == paragraph(i); ++j) {
+      if (marks_[j] == Mark::kOpenD || marks_[j] == Mark::kAmbD) return false;
+      if (marks_[j] == Mark::kCloseD && ++closings == 2) return true;
+    }
+    return false;
   }
   int open_double() const {
     for (int k = static_cast<int>(stack_.size()) - 1; k >= 0; --k)

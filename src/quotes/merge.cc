@@ -1,11 +1,12 @@
 // merge_tagged: the rules' quotes corrected and completed by the attribution tagger's spans.
 //
-// 1. Each rule quote keeps its place; its cue, speaker and (for indirect and mixed quotes) its
+// 1. Terms and "In <a poll>, C" quotes (cue lemma "in") stay as the rules made them. Every
+//    other rule quote keeps its place; its cue, speaker and (for indirect and mixed quotes) its
 //    content pieces take the boundaries of the tagged span of the same layer that overlaps them
 //    (direct quotes keep the quote marks' boundaries, which the rules get right; a clause the
-//    rules open with "that" keeps that start). A speaker no
-//    tagged Source overlaps is dropped; a quote without a speaker takes the nearest tagged Source
-//    of its cue's sentence outside its content.
+//    rules open with "that" keeps that start). A speaker no tagged Source overlaps is dropped; a
+//    quote without a speaker takes the nearest tagged Source of its cue's sentence outside its
+//    content.
 // 2. A tagged Cue that overlaps no kept cue starts a new attribution with the nearest tagged
 //    Content of its sentence (not yet taken by another added cue) and the nearest tagged Source
 //    outside both; without a tagged Content it is dropped.
@@ -115,7 +116,10 @@ void merge_tagged(Document& doc, const TaggedSpans& tagged) {
   std::vector<TokenRange> cues;  // cue of each quote kept, for the additions
   // 1. The rules' quotes, their spans replaced by the tagged ones that overlap them.
   for (Quote& q : doc.quotes) {
-    if (q.kind == QuoteKind::kTerm) {
+    // Terms, and "In <a poll>, CONTENT" (cue "in"), whose spans the rules take from the
+    // sentence's structure, stay as they are.
+    if (q.kind == QuoteKind::kTerm || q.cue_lemma == "in") {
+      if (q.kind != QuoteKind::kTerm && !q.cue.empty()) cues.push_back(token_range(doc, q.cue));
       out.push_back(std::move(q));
       continue;
     }

@@ -153,6 +153,7 @@ class Annotator {
     attach_direct();
     indirect();
     colon_attributions();
+    poll_attributions();
     leftover_runs();
     std::stable_sort(doc_.quotes.begin(), doc_.quotes.end(), [](const Quote& a, const Quote& b) {
       return a.content.front().begin < b.content.front().begin;
@@ -1236,6 +1237,34 @@ class Annotator {
       p.speaker_entity = entity_of(p.speaker);
       doc_.quotes.push_back(
           make_quote(upper ? QuoteKind::kDirect : QuoteKind::kIndirect, {content}, &colon, p));
+    }
+  }
+
+  // "In a CNN/ORC poll released Monday, 31% of Republicans said ...": a sentence opening with
+  // "In <a poll or survey>," reports the clause after the comma; the poll is the source.
+  void poll_attributions() {
+    static const WordSet polls = {"poll", "polls", "survey", "surveys"};
+    static const WordSet relatives = {"where", "which", "that", "who", "when"};
+    for (const Sentence& s : doc_.sentences) {
+      const uint32_t f = content_start(s.first_token, s.end_token);
+      if (f >= s.end_token || low(f) != "in" || in_run_[f] != kNone) continue;
+      uint32_t k = f + 1;
+      bool poll = false;
+      while (k < s.end_token && k < f + 16 && low(k) != "," && in_run_[k] == kNone) {
+        if (polls.count(low(k))) poll = true;
+        if (relatives.count(low(k))) break;  // "In states where exit polls showed ..."
+
+        ++k;
+      }
+      if (!poll || k >= s.end_token || low(k) != "," || cue_at_[f] != kNone) continue;
+      const Range content = trim(Range{k + 1, clause_end(k + 1)});
+      if (content.e - content.b < 3 || overlaps_direct(content)) continue;
+      static const CueEntry kIn{"in", kSpeech};
+      const CueHit in{Range{f, f + 1}, &kIn};
+      Parties p;
+      p.speaker = trim(Range{f + 1, k});
+      p.speaker_entity = entity_of(p.speaker);
+      doc_.quotes.push_back(make_quote(QuoteKind::kIndirect, {content}, &in, p));
     }
   }
 

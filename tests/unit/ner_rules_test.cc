@@ -85,6 +85,21 @@ TEST(NerRules, Table) {
       // ... but not across "and" outside an "of" part.
       {"Talks between the West Bank and Israel resumed.", "", EntityType::kOrg,
        "West Bank and Israel"},
+      // "Doctor" before a person's name is a title.
+      {"Our family has been trusting Doctor Hank with our teeth.", "Hank", EntityType::kPer,
+       "Doctor Hank"},
+      // Common words in a headline-like sentence are not names.
+      {"Thanks For The Prompt Service And Great Job On Our Roof", "", EntityType::kOrg,
+       "Great"},
+      // An e-mail display name "Surname, Given" in quotes is one person.
+      {"\"Lenhart, Matthew\" <mlenhart@example.com>", "Lenhart, Matthew", EntityType::kPer,
+       "Matthew"},
+      // "P.S." is not part of a name.
+      {"P.S. Tom, please contact Vernon and get the details.", "Tom", EntityType::kPer,
+       "P.S. Tom"},
+      // "St." before a name makes a place.
+      {"The complaint concerns former St. Thomas residents.", "St. Thomas", EntityType::kGpe,
+       "Thomas"},
   };
   for (const RuleCase& c : cases) {
     const auto got = names_in(c.text);

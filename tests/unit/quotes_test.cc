@@ -166,6 +166,22 @@ const Case kCases[] = {
      "Partial transcript as follows:\n\n\"WALLACE: Why would he do that?\n\n\"PENCE: Well, "
      "look, it was a joke.\"\n",
      QuoteKind::kDirect, "Well, look, it was a joke.", "PENCE", ":", ""},
+    {"quoted transcript turn with a curly quote inside",
+     "Partial transcript as follows:\n\n\"WALLACE: Why would he do that?\n\n\"PENCE: Well, "
+     "it is an episode of \u201CShark Tank.\u201D But this is America.\n\n\"WALLACE: Thank "
+     "you.\"\n",
+     QuoteKind::kDirect, "Well, it is an episode of \u201CShark Tank.\u201D But this is America.",
+     "PENCE", ":", ""},
+    {"dash attribution, quote with a quote inside",
+     "Lead paragraph about the survey.\n\n\u201CI would rather live in what he calls "
+     "\u201Chell\u201D than live in his world.\u201D \u2015 Adriana Rodarte\n",
+     QuoteKind::kDirect,
+     "\u201CI would rather live in what he calls \u201Chell\u201D than live in his world.\u201D",
+     "Adriana Rodarte", "\u2015", ""},
+    {"a poll opening the sentence",
+     "In a new CNN/ORC poll released Monday, 31% of Republicans backed Trump.",
+     QuoteKind::kIndirect, "31% of Republicans backed Trump", "a new CNN/ORC poll released Monday",
+     "In", ""},
 };
 
 TEST(Quotes, Constructions) {
