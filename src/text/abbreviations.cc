@@ -65,8 +65,8 @@ constexpr std::string_view kStarters[] = {
     "while",  "who",    "why",       "with", "yes",   "yet",     "you",   "your",
 };
 
-constexpr std::string_view kSalutations[] = {"best",      "cheers", "regards",
-                                             "sincerely", "thanks", "thx"};
+constexpr std::string_view kSalutations[] = {"best",         "cheers",    "cordially", "regards",
+                                             "respectfully", "sincerely", "thanks",    "thx"};
 constexpr std::string_view kWeekdays[] = {"friday",   "monday",  "saturday", "sunday",
                                           "thursday", "tuesday", "wednesday"};
 constexpr std::string_view kCaptionLabels[] = {"caption", "credit",  "image",

@@ -6,8 +6,9 @@
 // features of the surrounding tokens decides whether a sentence ends. Features: lowercased forms
 // and shapes of the tokens around the gap, their coarse classes, the whitespace in the gap (none,
 // space, line break), quote nesting, the length of the current sentence, the distance to the end
-// of the paragraph, and the rule splitter's own decision. Gaps that are not candidates never end
-// a sentence. Decoding is greedy, left to right.
+// of the paragraph, a mail header's time stamp a few tokens ahead, whether the sentence opens
+// with a form label ("Date :") and a colon follows, and the rule splitter's own decision. Gaps
+// that are not candidates never end a sentence. Decoding is greedy, left to right.
 //
 // The weights are a dense table of 2^bits quantized int16 entries (feature hashes index it
 // directly); the trained table ships as data/text/sentence_model.bin and is compiled into the
@@ -34,7 +35,7 @@ class SentenceModel {
   // Serialized form (little-endian): "CSSM", u32 format version, u32 feature-set version,
   // u32 bits, i32 threshold, f32 scale, u64 FNV-1a hash of the weights, int16 weights[2^bits].
   static constexpr uint32_t kFormatVersion = 1;
-  static constexpr uint32_t kFeatureVersion = 3;
+  static constexpr uint32_t kFeatureVersion = 4;
 
   SentenceModel() = default;  // empty: the rules decide
 
@@ -82,11 +83,14 @@ class GapFeaturizer {
   bool candidate(size_t i, bool rule) const;
 
   // A decision the model does not make: 1 or 0 when the gap after token i is settled by rule (a
-  // rule split at a line break; an end before an ellipsis that follows . ? or ! and none after
-  // it; the gap after an ellipsis that follows an abbreviation; a period
-  // after a number that follows a word of the sentence, unless a bracket comes next; no end after
-  // "(b." ", p." and other single lowercase letters with a period after a bracket, comma or
-  // semicolon; a lowercase word after ? or !), else -1. `sentence_len` as in features().
+  // rule split at a line break; an end after a mail header's time stamp "08/16/2000 03:14 PM";
+  // an end before an ellipsis that follows . ? or ! and none after it; the gap after an ellipsis
+  // that follows an abbreviation; a period after a number that follows a word of the sentence,
+  // unless a bracket comes next; no end after "(b." ", p." and other single lowercase letters
+  // with a period after a bracket, comma or semicolon; no end after a bracketed insertion
+  // "[George W.]" that follows a word or comma; after a capital initial "X." an end exactly when
+  // a capitalized sentence starter follows; a lowercase word after ? or !), else -1.
+  // `sentence_len` as in features().
   // Changing these decisions changes what the model learns: bump kFeatureVersion and retrain.
   int fixed(size_t i, bool rule, size_t sentence_len) const;
 
@@ -107,6 +111,16 @@ class GapFeaturizer {
     uint8_t since_punct;  // words since the last punctuation token, up to and including it (<= 15)
     uint8_t caps_run;     // capitalized words ending at this token (<= 7)
   };
+  // True when toks_[k], toks_[k + 1] are a date and a time ("08/16/2000 03:14:14").
+  bool stamp_start(size_t k) const;
+  // True when a time stamp ("08/16/2000 03:14 PM", "21/03/2001 18:20") ends at toks_[i] (i+1<n).
+  bool stamp_end(size_t i) const;
+  // True when toks_[i] is a quotation mark after a space (or opening the paragraph) and glued to
+  // the next token ("said: 'A radical").
+  bool opening_mark(size_t i) const;
+  // True when toks_[i] is a capital letter and a period ("X.") and a capitalized sentence
+  // starter follows ("So", "This", "I").
+  bool initial_then_starter(size_t i) const;
   // Fills lex and shape of token k on first use (most tokens are never near a candidate gap).
   const Tok& full(size_t k) const;
 

@@ -79,6 +79,15 @@ TEST(SentenceModel, FixedDecisions) {
       {"page_abbreviation", "As argued (Smith, 2006, p. 330), it holds.", ".", 1, 0},
       {"question_then_lowercase", "Who cares? not me.", "?", 1, 1},
       {"ordinary_period", "It rained. Then it stopped.", ".", 1, -1},
+      {"bracket_insertion", "In 88 and 92, [George H. W.] Bush won.", "]", 1, 0},
+      {"footnote_bracket", "He died in 1832. [12] Then came", "]", 1, -1},
+      {"initial_then_starter", "It is because of X. So I may as well.", "X.", 1, 1},
+      {"initial_then_name", "George W. Bush spoke.", "W.", 1, 0},
+      {"mail_stamp_am_pm", "Traci Warner on 08/16/2000 03:14:14 PM Steve, Rod - hi", "PM", 1, 1},
+      {"mail_stamp_24h", "Mike Jordan 21/03/2001 18:20 Several issues arose.", "18:20", 1, 1},
+      {"time_without_date", "We meet at 03:14 PM Steve said.", "PM", 1, -1},
+      {"opening_mark", "AP reported of Muqtada: 'A radical cleric spoke.'", "'", 1, 0},
+      {"closing_mark", "He said 'no.' Then he left.", "'", 2, -1},
   };
   for (const Case& c : cases) {
     const std::string text = c.text;
