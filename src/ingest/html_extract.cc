@@ -20,6 +20,8 @@ constexpr size_t kMinParagraph = 30;
 constexpr double kMaxLinkDensity = 0.5;
 // A sibling container joins the body when it holds at least this share of the best one's text.
 constexpr double kSiblingShare = 0.2;
+// How many text-less wrappers above the winner are climbed to find the body's other parts.
+constexpr int kMaxWrapperClimb = 4;
 // An article element below the best container replaces it when it holds this share of its prose.
 constexpr double kArticleShare = 0.6;
 // Several article elements that each hold this share of the best container's prose, and
@@ -32,6 +34,8 @@ constexpr double kTightShare = 0.8;
 constexpr size_t kMinRepeated = 60;
 // Longest closing block (bytes) tested for a call to action.
 constexpr size_t kMaxCallToAction = 400;
+// Longest block (bytes) tested for a newsletter pitch inside the body.
+constexpr size_t kMaxNewsletterPitch = 300;
 // Factor on a container's score for each furniture element among it and its ancestors (at most
 // three): by tag, ARIA role or a comment class, and by another class or id word, a weaker hint.
 // On the development pages any class factor from 0.25 to 1 scores the same; with the article
@@ -68,20 +72,27 @@ double link_density(const HtmlBlock& b) {
                         : static_cast<double>(b.link_chars) / static_cast<double>(b.text.size());
 }
 
-// True when `s` holds sentence punctuation (Latin, CJK or Devanagari).
+// Sentence punctuation outside ASCII: CJK 。、，！？, Devanagari । ॥, Arabic ، ؛ ؟ ۔, Armenian ։,
+// Ethiopic ።, Myanmar ။, Khmer ។.
+constexpr std::string_view kWidePunctuation[] = {
+    "\xE3\x80\x82", "\xE3\x80\x81", "\xEF\xBC\x8C", "\xEF\xBC\x81", "\xEF\xBC\x9F",
+    "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xD8\x8C",     "\xD8\x9B",     "\xD8\x9F",
+    "\xDB\x94",     "\xD6\x89",     "\xE1\x8D\xA2", "\xE1\x81\x8B", "\xE1\x9F\x94"};
+
+// True when `s` holds sentence punctuation (Latin, or one of kWidePunctuation).
 bool has_sentence_punctuation(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':') return true;
-    if (static_cast<unsigned char>(c) == 0xE3 && i + 2 < s.size() &&
-        static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(s[i + 2]) == 0x82 ||
-         static_cast<unsigned char>(s[i + 2]) == 0x81))
-      return true;  // 。、
-    if (static_cast<unsigned char>(c) == 0xE0 && i + 2 < s.size() &&
-        static_cast<unsigned char>(s[i + 1]) == 0xA5 &&
-        static_cast<unsigned char>(s[i + 2]) == 0xA4)
-      return true;  // ।
+    // Only the lead bytes of kWidePunctuation: Cyrillic, Greek or Latin letters skip the list.
+    switch (static_cast<unsigned char>(c)) {
+      case 0xD6: case 0xD8: case 0xDB: case 0xE0: case 0xE1: case 0xE3: case 0xEF:
+        break;
+      default:
+        continue;
+    }
+    for (std::string_view m : kWidePunctuation)
+      if (s.compare(i, m.size(), m) == 0) return true;
   }
   return false;
 }
@@ -111,11 +122,13 @@ bool linked_prose(const HtmlBlock& b) {
 }
 
 // True when `text` ends a sentence: a full stop, question or exclamation mark (Latin, CJK,
-// Devanagari), an ellipsis, or a closing quotation mark.
+// Devanagari, Arabic, Armenian, Ethiopic, Myanmar, Khmer), an ellipsis, or a closing quotation
+// mark.
 bool ends_sentence(std::string_view text) {
-  static constexpr std::string_view kEnds[] = {".", "!", "?", "\"", "\xE2\x80\x9D", "\xC2\xBB",
-                                               "\xE2\x80\xA6", "\xE3\x80\x82", "\xEF\xBC\x81",
-                                               "\xEF\xBC\x9F", "\xE0\xA5\xA4"};
+  static constexpr std::string_view kEnds[] = {
+      ".",  "!",  "?",  "\"", "\xE2\x80\x9D", "\xC2\xBB", "\xE2\x80\xA6", "\xE3\x80\x82",
+      "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xE0\xA5\xA4", "\xE0\xA5\xA5", "\xD8\x9F", "\xDB\x94",
+      "\xD6\x89", "\xE1\x8D\xA2", "\xE1\x81\x8B", "\xE1\x9F\x94"};
   for (std::string_view e : kEnds)
     if (text.size() >= e.size() && text.substr(text.size() - e.size()) == e) return true;
   return false;
@@ -205,6 +218,43 @@ bool is_opening_call_to_action(std::string_view text) {
   return text.size() <= kMaxCallToAction && contains_any(ascii_lower(text), kPhrases);
 }
 
+// A note about the writer that closes an article ("Jane Doe is a senior reporter covering
+// science."): a short block that opens with a capitalized name of two to four words, then "is a",
+// "is an" or "is the", and names a writing job (English).
+bool is_writer_note(std::string_view text) {
+  if (text.size() > kMaxCallToAction) return false;
+  size_t at = 0, words = 0;
+  while (at < text.size() && words < 5) {
+    if (!std::isupper(static_cast<unsigned char>(text[at]))) break;
+    const size_t space = text.find(' ', at);
+    if (space == std::string_view::npos) return false;
+    ++words;
+    at = space + 1;
+  }
+  if (words < 2 || words > 4) return false;
+  const std::string l = ascii_lower(text.substr(at));
+  if (l.rfind("is a ", 0) != 0 && l.rfind("is an ", 0) != 0 && l.rfind("is the ", 0) != 0)
+    return false;
+  static constexpr std::string_view kJobs[] = {"reporter",   "writer",        "editor",
+                                               "journalist", "correspondent", "contributor",
+                                               "columnist",  "freelance",     "blogger"};
+  return contains_any(l, kJobs);
+}
+
+// A newsletter pitch set inside the body ("Get the best stories delivered to your inbox. Sign up
+// for our daily newsletter."): a short block that names a newsletter or the reader's inbox and
+// asks the reader to sign up (English). A story about a newsletter names it without the
+// imperative, or at more length.
+bool is_newsletter_pitch(std::string_view text) {
+  if (text.size() > kMaxNewsletterPitch) return false;
+  const std::string l = ascii_lower(text);
+  static constexpr std::string_view kObjects[] = {"newsletter", "inbox"};
+  static constexpr std::string_view kAsks[] = {"sign up",      "subscribe to", "subscribe now",
+                                               "subscribe for", "delivered to your", "get our",
+                                               "our free"};
+  return contains_any(l, kObjects) && contains_any(l, kAsks);
+}
+
 // The opening line of a comment section: "Comments", "12 Comments", "Leave a Reply", "Join the
 // discussion", "Top Rated Comments", "Reader comments" (English).
 bool is_comments_opener(std::string_view text) {
@@ -238,6 +288,7 @@ struct NodeScore {
   double junk = 0;      // text of the blocks below that is not prose
   size_t bytes = 0;     // text bytes of the blocks below
   uint32_t images = 0;  // img elements below
+  uint32_t paragraphs = 0;  // blocks below with prose weight
 };
 
 // A short block that is, with an image, all the text of a small container (a figure built of
@@ -319,6 +370,7 @@ std::vector<size_t> select_with(const HtmlPage& page, const std::vector<char>* m
       NodeScore& s = score[b.node];
       s.prose += prose;
       s.bytes += b.text.size();
+      if (prose > 0) ++s.paragraphs;
       total_prose += prose;
       if (!b.heading) s.junk += std::max(0.0, static_cast<double>(b.text.size()) - prose);
     }
@@ -327,6 +379,7 @@ std::vector<size_t> select_with(const HtmlPage& page, const std::vector<char>* m
       if (p >= i) continue;
       if (nodes[i].image) ++score[i].images;
       score[p].images += score[i].images;
+      score[p].paragraphs += score[i].paragraphs;
       score[p].bytes += score[i].bytes;
       if (furniture[i]) {
         // Furniture counts as junk for every container around it.
@@ -437,17 +490,52 @@ std::vector<size_t> select_with(const HtmlPage& page, const std::vector<char>* m
   std::vector<char> root(nodes.size(), 0);
   root[best] = 1;
   if (best > 0 && !descended) {
-    const uint32_t parent = nodes[best].parent;
+    // The parts of a body cut by ad slots can sit one or more wrappers above the winner: climb
+    // while the wrapper holds no other text. Not from an article element: it is the whole story,
+    // and what lies beside its wrappers is the page's.
+    size_t anchor = best;
+    for (int up = 0; up < kMaxWrapperClimb && !nodes[anchor].article; ++up) {
+      const uint32_t p = nodes[anchor].parent;
+      if (p == 0 || p >= anchor || score[p].bytes != score[anchor].bytes) break;
+      anchor = p;
+    }
+    const uint32_t parent = nodes[anchor].parent;
     // The children of `parent`: each child's subtree ends where the next child starts.
     for (size_t i = parent + 1; i < nodes[parent].end && i < nodes.size();
          i = std::max<size_t>(nodes[i].end, i + 1)) {
-      if (i == best) continue;
+      if (i == anchor) continue;
       const NodeScore& s = score[i];
-      if (furniture[i] || s.prose <= 0) continue;
+      // A part named as furniture by its class alone ("text-widget", "paywall") can still be a
+      // part of the body; comments and forms cannot.
+      const bool weak_furniture = furniture[i] && nodes[i].class_furniture &&
+                                  !nodes[i].comments && nodes[i].tag != GUMBO_TAG_FORM;
+      if ((furniture[i] && !weak_furniture) || s.prose <= 0) continue;
       const bool same_class =
-          nodes[i].class_hash != 0 && nodes[i].class_hash == nodes[best].class_hash;
-      const bool large = s.prose >= kSiblingShare * score[best].prose && s.junk <= s.prose;
-      if (same_class || large) root[i] = 1;
+          nodes[i].class_hash != 0 && nodes[i].class_hash == nodes[anchor].class_hash;
+      if (same_class) {
+        root[i] = 1;
+        continue;
+      }
+      // A sibling is judged by its own body: tightened like the winner, so that the teasers or
+      // the header around a part do not hide it.
+      size_t part = i;
+      for (bool moved = true; moved;) {
+        moved = false;
+        for (size_t c = part + 1; c < nodes[part].end && c < nodes.size();
+             c = std::max<size_t>(nodes[c].end, c + 1)) {
+          if (furniture[c] || nodes[c].caption || score[c].prose < kTightShare * score[part].prose)
+            continue;
+          part = c;
+          moved = true;
+          break;
+        }
+      }
+      const NodeScore& t = score[part];
+      // A furniture-named part needs two paragraphs of prose: a breadcrumb or a byline box
+      // repeating the headline has one.
+      const bool large = t.prose >= kSiblingShare * score[best].prose && t.junk <= t.prose &&
+                         (!weak_furniture || t.paragraphs >= 2);
+      if (large) root[part] = 1;
     }
   }
   // Paragraphs right before or after the winner, beside it under the same parent (a lead
@@ -505,7 +593,7 @@ std::vector<size_t> select_with(const HtmlPage& page, const std::vector<char>* m
     const HtmlBlock& b = blocks[i];
     if (b.node >= nodes.size() || !inside[b.node] || bad[b.node]) continue;
     if (link_density(b) > kMaxLinkDensity && !linked_prose(b)) continue;
-    if (is_label(b.text)) continue;
+    if (is_label(b.text) || is_newsletter_pitch(b.text)) continue;
     if (is_image_caption(page, score, b)) continue;
     repeat.push_back(b.text.size() >= kMinRepeated && !seen.insert(b.text).second);
     kept.push_back(i);
@@ -572,7 +660,8 @@ std::vector<size_t> select_with(const HtmlPage& page, const std::vector<char>* m
           is_opening_call_to_action(blocks[kept[first]].text)))
     ++first;
   while (last > first && (is_short_line(blocks[kept[last - 1]]) || blocks[kept[last - 1]].heading ||
-                          is_call_to_action(blocks[kept[last - 1]].text)))
+                          is_call_to_action(blocks[kept[last - 1]].text) ||
+                          is_writer_note(blocks[kept[last - 1]].text)))
     --last;
   std::vector<size_t> out;
   out.reserve(last - first + 4);

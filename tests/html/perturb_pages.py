@@ -20,6 +20,22 @@ Variants:
   wraparticle the span from the first <article> to the last </article> wrapped in
               <div class="widget-area"> (a furniture word on the article's own wrapper)
 
+Variants that move or add text around the body's paragraphs (a "long paragraph" is a <p> with at
+least 120 characters of text; pages without one are left as they are):
+  brtext      paragraphs as text runs separated by <br><br> (no <p> at all)
+  shortparas  each long paragraph without inline markup cut into one <p> per sentence
+  adsbetween  an "Advertisement" link box after every long paragraph
+  pwrap       every long paragraph wrapped in two divs, the outer one with a hashed class
+  readmore    a "READ MORE:" link line after the second long paragraph
+  splitbody   the body's container closed before its middle long paragraph, an ad box, and the
+              rest in a new div (a body cut into sibling parts by an ad slot)
+  splitnest   the same two levels up: the parts are siblings of the body's wrappers
+  splitwidget the same with the second part in <div class="text-widget"> (a part whose class
+              names furniture)
+  leadheader  the first long paragraph wrapped in <header> (a lead in a header element)
+  promo       a newsletter pitch after the middle long paragraph
+  bio         an author's note with an avatar after the last long paragraph
+
 usage: perturb_pages.py [--min-f1 F1] CASUS_BIN DATA_DIR [VARIANT ...]
 
 With --min-f1, exits 1 when a variant scores below that F1 (a floor for CTest); exits 77 when the
@@ -77,6 +93,62 @@ def perturb(kind, html):
     return html
 
 
+LONG_P = re.compile(r"<p\b[^>]*>((?:(?!</?p\b).){120,}?)</p>", re.I | re.S)
+AD_BOX = '<div class="ad-slot"><a href="/x">Advertisement</a></div>'
+
+
+def long_paragraphs(html):
+    return [m for m in LONG_P.finditer(html) if len(re.sub(r"<[^>]+>", "", m.group(1))) >= 120]
+
+
+def split_sentences(match):
+    inner = match.group(1)
+    if "<" in inner:
+        return match.group(0)
+    return "".join("<p>%s</p>" % s for s in re.split(r"(?<=[.!?])\s+", inner))
+
+
+def perturb_text(kind, html):
+    """The variants that move or add text around the body's long paragraphs."""
+    ps = long_paragraphs(html)
+    if not ps:
+        return html
+    middle, first, last = ps[len(ps) // 2], ps[0], ps[-1]
+    if kind == "brtext":
+        html = re.sub(r"<p\b[^>]*>", "", html, flags=re.I)
+        return re.sub(r"</p>", "<br><br>", html, flags=re.I)
+    if kind == "shortparas":
+        return LONG_P.sub(split_sentences, html)
+    if kind == "adsbetween":
+        return LONG_P.sub(lambda m: m.group(0) + AD_BOX, html)
+    if kind == "pwrap":
+        return LONG_P.sub(lambda m: '<div class="c9f3a"><div>' + m.group(0) + "</div></div>", html)
+    if kind == "readmore":
+        m = ps[min(1, len(ps) - 1)]
+        line = ('<p><strong>READ MORE:</strong> <a href="/r">A related headline about another '
+                'event that happened somewhere else this week</a></p>')
+        return html[:m.end()] + line + html[m.end():]
+    if kind == "splitbody":
+        return html[:middle.start()] + "</div>" + AD_BOX + "<div>" + html[middle.start():]
+    if kind == "splitnest":
+        return (html[:middle.start()] + "</div></div>" + AD_BOX + "<div><div>" +
+                html[middle.start():])
+    if kind == "splitwidget":
+        return (html[:middle.start()] + "</div>" + AD_BOX + '<div class="text-widget">' +
+                html[middle.start():])
+    if kind == "leadheader":
+        return html[:first.start()] + "<header>" + first.group(0) + "</header>" + html[first.end():]
+    if kind == "promo":
+        box = ("<div><p>Get the best stories of the day delivered to your inbox. "
+               "Sign up for our free daily newsletter today.</p></div>")
+        return html[:middle.end()] + box + html[middle.end():]
+    if kind == "bio":
+        box = ('<div><img src="/a.jpg"><p>Jane Doe is a senior reporter who covers science and '
+               'technology. She previously worked at a regional newspaper.</p></div>')
+        return html[:last.end()] + box + html[last.end():]
+    return html
+
+
 def main():
     args = sys.argv[1:]
     min_f1 = None
@@ -86,7 +158,9 @@ def main():
         sys.exit(__doc__)
     casus, data = args[0], os.path.join(os.environ.get("CASUS_DATA") or args[1], "html-articles")
     kinds = args[2:] or ["none", "noclass", "hashed", "nosemantic", "nonav", "bare",
-                             "noheading", "divp", "wrapclass", "wrapform", "wraparticle"]
+                             "noheading", "divp", "wrapclass", "wrapform", "wraparticle",
+                             "brtext", "shortparas", "adsbetween", "pwrap", "readmore",
+                             "splitbody", "splitnest", "splitwidget", "leadheader", "promo", "bio"]
     if not os.path.isfile(os.path.join(data, "ground-truth.json")):
         print("SKIP: no benchmark at", data)
         sys.exit(77)
@@ -108,7 +182,7 @@ def main():
                 except UnicodeDecodeError:
                     html = raw.decode("latin-1")
                 with gzip.open(os.path.join(out, "html", sha + ".html.gz"), "wb") as f:
-                    f.write(perturb(kind, html).encode("utf-8"))
+                    f.write(perturb_text(kind, perturb(kind, html)).encode("utf-8"))
             r = subprocess.run([casus, "eval", "html", "--json", "--split", "dev", "--dir", out],
                                capture_output=True, text=True, check=True)
             m = json.loads(r.stdout)

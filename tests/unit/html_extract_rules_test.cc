@@ -4,7 +4,9 @@
 // second copy of the body, stories appended below the page's own, orphan headings, furniture
 // words on the page's wrapper or a part of the body, a form around the page, comments that no
 // class names, a lead paragraph beside the body, cited web addresses, social and opening calls to
-// action, the headline in a div, a CJK sentence end, and JSON-LD articleBody guidance.
+// action, the headline in a div, CJK and Arabic sentence ends, body parts named as furniture or
+// beside teasers, a newsletter pitch inside the body, the author's closing note, and JSON-LD
+// articleBody guidance.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -253,8 +255,85 @@ std::vector<Case> cases() {
                  page("<article>" + body() + "<p>\u6CB3\u6C34\u5468\u4E94\u5F00\u59CB\u56DE"
                       "\u843D\u3002</p></article>"),
                  expected_body() + "\n\n\u6CB3\u6C34\u5468\u4E94\u5F00\u59CB\u56DE\u843D\u3002"});
+  // A body cut by ad slots into parts whose class names furniture ("text-widget"), none holding
+  // half of the page's prose: the parts are one body.
+  out.push_back({"body_parts_named_as_widgets",
+                 page("<div class='layout'><div class='text-widget'><div>" + p(kP1) + p(kP2) +
+                      "</div></div><div class='ad-slot'><a href='/x'>Advertisement</a></div>"
+                      "<div class='text-widget'><div>" +
+                      p(kP3) + p(kP4) +
+                      "</div></div><div class='ad-slot'><a href='/y'>Advertisement</a></div>"
+                      "<div class='text-widget'><div>" +
+                      p("Engineers said both bridges were safe to cross by Saturday evening, "
+                        "after the water fell.") +
+                      p("The regional council will meet on Monday to discuss repairs to the "
+                        "river walls.") +
+                      "</div></div></div>"),
+                 expected_body() +
+                     "\n\nEngineers said both bridges were safe to cross by Saturday evening, "
+                     "after the water fell.\n\nThe regional council will meet on Monday to "
+                     "discuss repairs to the river walls."});
+  // A part of the body one wrapper above the winner, beside a list of teasers in its own
+  // wrapper: the part is judged by its own paragraphs, not by the teasers around it.
+  {
+    std::string teasers;
+    for (int i = 0; i < 6; ++i)
+      teasers += "<div><a href='/s" + std::to_string(i) +
+                 "'>Another story from the valley that readers liked this week</a></div>";
+    out.push_back({"body_part_beside_teasers",
+                   page("<div><div>" + teasers + "</div><div>" + p(kP1) + p(kP2) +
+                        "</div></div><div><div>" + p(kP3) + p(kP4) +
+                        p("Engineers said both bridges were safe to cross by Saturday evening, "
+                          "after the water fell.") +
+                        "</div></div>"),
+                   expected_body() +
+                       "\n\nEngineers said both bridges were safe to cross by Saturday "
+                       "evening, after the water fell."});
+  }
+  // A newsletter pitch set between the paragraphs goes; a paragraph about a newsletter stays.
+  out.push_back({"newsletter_pitch_inside_body",
+                 page("<article>" + p(kP1) + p(kP2) +
+                      "<div><p>Get the valley briefing delivered to your inbox. Sign up for our "
+                      "free daily newsletter.</p></div>" +
+                      p("The council's newsletter, sent to every household, listed the roads "
+                        "that will stay closed.") +
+                      p(kP3) + p(kP4) + "</article>"),
+                 std::string(kP1) + "\n\n" + kP2 +
+                     "\n\nThe council's newsletter, sent to every household, listed the roads "
+                     "that will stay closed.\n\n" +
+                     kP3 + "\n\n" + kP4});
+  // A closing note about the page's own author (named in its metadata) goes; the same words
+  // about someone else stay.
+  out.push_back({"author_note_closes",
+                 "<html><head><title>Floods</title><meta name='author' content='Jane Doe'>"
+                 "</head><body><article>" +
+                     body() +
+                     p("Jane Doe is a reporter at the Daily Planet who covers floods, droughts "
+                       "and the people who live with them.") +
+                     "</article></body></html>",
+                 expected_body()});
+  out.push_back({"note_about_another_person_stays",
+                 "<html><head><title>Floods</title><meta name='author' content='Jane Doe'>"
+                 "</head><body><article>" +
+                     body() +
+                     p("John Roe is a farmer in the lower town who lost his whole harvest to "
+                       "the water.") +
+                     "</article></body></html>",
+                 expected_body() +
+                     "\n\nJohn Roe is a farmer in the lower town who lost his whole harvest to "
+                     "the water."});
+  // A short closing question ending in an Arabic question mark is not a byline either.
+  out.push_back({"arabic_sentence_end_at_edge",
+                 page("<article>" + body() +
+                      "<p>\u0647\u0644 \u0633\u062A\u0646\u062E\u0641\u0636 "
+                      "\u0627\u0644\u0645\u064A\u0627\u0647\u061F</p></article>"),
+                 expected_body() +
+                     "\n\n\u0647\u0644 \u0633\u062A\u0646\u062E\u0641\u0636 "
+                     "\u0627\u0644\u0645\u064A\u0627\u0647\u061F"});
   // The page's schema.org articleBody finds the article when the scores pick another container
-  // (here a longer story in a sidebar-named box elsewhere on the page).
+  // (here a longer story elsewhere on the page, and the article in a promo-named box inside a
+  // wrapper of its own: a furniture-named box right beside the winner with two paragraphs or
+  // more would join it as a part of the body).
   {
     std::string ld_body = std::string(kP1) + "\\n" + kP2 + "\\n" + kP3;
     std::string other;
@@ -265,8 +344,9 @@ std::vector<Case> cases() {
     out.push_back({"json_ld_article_body_guides",
                    "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
                    "\"articleBody\":\"" +
-                       ld_body + "\"}</script></head><body><div class='promo-story'>" + p(kP1) +
-                       p(kP2) + p(kP3) + "</div><div>" + other + "</div></body></html>",
+                       ld_body + "\"}</script></head><body><div><div class='promo-story'>" +
+                       p(kP1) + p(kP2) + p(kP3) + "</div></div><div>" + other +
+                       "</div></body></html>",
                    std::string(kP1) + "\n\n" + kP2 + "\n\n" + kP3});
   }
   return out;
