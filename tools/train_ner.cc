@@ -23,6 +23,8 @@
 
 #include "entities/ner.h"
 #include "entities/ner_gum.h"
+#include "entities/ner_iob2.h"
+#include "eval/ner_eval.h"
 #include "eval/eval.h"
 #include "text/text.h"
 
@@ -322,93 +324,43 @@ std::vector<NerSentence> silver_ewt(const std::vector<EwtSentence>& ewt, const N
   return out;
 }
 
-// UNER IOB2 exact-span F1 with casus's type mapping (as `casus eval ner`), for tuning. With
-// `documents`, harmonize_names runs over each `# newdoc` (as `casus eval ner` does); else
-// sentence by sentence.
+// UNER IOB2 exact-span F1 as `casus eval ner` computes it, for tuning. With `documents`,
+// harmonize_names runs over each `# newdoc` (as `casus eval ner` does); else sentence by
+// sentence. With folds > 0, only the documents of one cross-validation fold are scored.
 double uner_f1(const NerModel& model, const std::string& path, std::ostream* errors = nullptr,
-               bool documents = false) {
-  std::ifstream in(path);
-  std::string line;
-  struct Sent {
-    std::vector<std::string> toks, tags;
-  };
-  std::vector<std::vector<Sent>> docs(1);
-  Sent cur;
-  while (std::getline(in, line)) {
-    if (line.empty()) {
-      if (!cur.toks.empty()) docs.back().push_back(std::move(cur));
-      cur = Sent{};
-      continue;
-    }
-    if (line[0] == '#') {
-      if (documents && line.rfind("# newdoc", 0) == 0 && !docs.back().empty()) docs.emplace_back();
-      continue;
-    }
-    const size_t a = line.find('\t'), b = line.find('\t', a + 1), c = line.find('\t', b + 1);
-    cur.toks.push_back(line.substr(a + 1, b - a - 1));
-    cur.tags.push_back(line.substr(b + 1, c - b - 1));
+               bool documents = false, int fold = 0, int folds = 0) {
+  eval::NerScores scores;
+  eval::NerEvalOptions o;
+  o.model = &model;
+  o.documents = documents;
+  o.errors = errors;
+  o.fold = fold;
+  o.folds = folds;
+  if (const Status st = eval::evaluate_ner_iob2(path, &scores, o); !st.is_ok()) {
+    std::cerr << "casus_train_ner: " << st.message() << "\n";
+    std::exit(1);
   }
-  if (!cur.toks.empty()) docs.back().push_back(std::move(cur));
-  size_t gold = 0, sys = 0, ok = 0;
-  NerWorkspace ws;
-  auto run = [&](const std::vector<Sent>& group) {
-    std::vector<std::vector<std::string_view>> views(group.size());
-    std::vector<std::vector<NamedSpan>> found(group.size());
-    for (size_t k = 0; k < group.size(); ++k) {
-      views[k].assign(group[k].toks.begin(), group[k].toks.end());
-      model.recognize(views[k], ws, &found[k]);
-    }
-    if (documents) harmonize_names(views, &found);
-    for (size_t k = 0; k < group.size(); ++k) {
-      const auto& toks = group[k].toks;
-      const auto& tags = group[k].tags;
-      std::vector<std::tuple<uint32_t, uint32_t, std::string>> g, p;
-      for (size_t i = 0; i < tags.size();) {
-        if (tags[i].size() < 3) { ++i; continue; }
-        const std::string type = tags[i].substr(2);
-        size_t j = i + 1;
-        while (j < tags.size() && tags[j] == "I-" + type) ++j;
-        if (type != "OTH") g.emplace_back(i, j, type);
-        i = j;
-      }
-      for (const auto& f : found[k]) {
-        if (f.type == EntityType::kNorp) continue;
-        const char* t = f.type == EntityType::kPer   ? "PER"
-                        : f.type == EntityType::kOrg ? "ORG"
-                                                     : "LOC";
-        p.emplace_back(f.begin, f.end, t);
-      }
-      gold += g.size();
-      sys += p.size();
-      for (const auto& x : p) ok += std::find(g.begin(), g.end(), x) != g.end();
-      if (errors) {
-        auto text = [&](uint32_t b, uint32_t e) {
-          std::string r;
-          for (uint32_t q = b; q < e; ++q) r += (q > b ? " " : "") + toks[q];
-          return r;
-        };
-        const uint32_t n = static_cast<uint32_t>(toks.size());
-        for (const auto& x : g)
-          if (std::find(p.begin(), p.end(), x) == p.end())
-            *errors << "MISS\t" << std::get<2>(x) << "\t" << text(std::get<0>(x), std::get<1>(x))
-                    << "\t" << text(0, n) << "\n";
-        for (const auto& x : p)
-          if (std::find(g.begin(), g.end(), x) == g.end())
-            *errors << "FALSE\t" << std::get<2>(x) << "\t" << text(std::get<0>(x), std::get<1>(x))
-                    << "\t" << text(0, n) << "\n";
-      }
-    }
-  };
-  for (const auto& d : docs) {
-    if (documents) {
-      run(d);
-    } else {
-      for (size_t k = 0; k < d.size(); ++k)
-        run(std::vector<Sent>(d.begin() + k, d.begin() + k + 1));
-    }
+  return scores.all.f1();
+}
+
+// UNER IOB2 training sentences (partial labels, ner_iob2.h), without the documents of one
+// cross-validation fold when folds > 0 (documents d with d % folds == fold are left out).
+std::vector<NerSentence> load_uner(const std::string& path, float weight, int fold, int folds) {
+  std::vector<Iob2Document> docs;
+  if (const Status st = read_iob2(path, &docs); !st.is_ok()) {
+    std::cerr << "casus_train_ner: " << st.message() << "\n";
+    std::exit(1);
   }
-  const double pr = sys ? double(ok) / sys : 0, rc = gold ? double(ok) / gold : 0;
-  return pr + rc > 0 ? 200 * pr * rc / (pr + rc) : 0;
+  std::vector<NerSentence> out;
+  size_t used = 0;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    if (folds > 0 && static_cast<int>(d % folds) == fold) continue;
+    ++used;
+    for (const auto& s : docs[d]) out.push_back(uner_training_sentence(s, weight));
+  }
+  std::cerr << "UNER training data " << path << ": " << used << " of " << docs.size()
+            << " documents, " << out.size() << " sentences\n";
+  return out;
 }
 
 }  // namespace
@@ -426,6 +378,9 @@ int main(int argc, char** argv) {
   std::string silver_model;  // --silver MODEL: label EWT train with MODEL (self-training)
   SilverOptions silver;
   bool train_dev = false;  // --train-dev: GUM dev joins the training data; --epochs fixes the epoch
+  std::string uner_train;   // --uner FILE: UNER IOB2 sentences join the training data
+  float uner_weight = 1.0f;  // --uner-weight X: their update size
+  int uner_fold = 0, uner_folds = 0;  // --uner-fold K/N: leave out documents d % N == K
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -459,14 +414,25 @@ int main(int argc, char** argv) {
     else if (a == "--silver-weight") silver.weight = std::stof(next());
     else if (a == "--silver-strict") silver.fix_boundaries = false;
     else if (a == "--silver-named-only") silver.keep_nameless = false;
-    else {
+    else if (a == "--uner") uner_train = next();
+    else if (a == "--uner-weight") uner_weight = std::stof(next());
+    else if (a == "--uner-fold") {
+      const std::string v = next();
+      const size_t slash = v.find('/');
+      uner_fold = std::atoi(v.c_str());
+      uner_folds = slash == std::string::npos ? 0 : std::atoi(v.c_str() + slash + 1);
+      if (uner_folds <= 0 || uner_fold < 0 || uner_fold >= uner_folds) {
+        std::cerr << "casus_train_ner: --uner-fold wants K/N with 0 <= K < N\n";
+        return 2;
+      }
+    } else {
       std::cerr << "usage: casus_train_ner [--data DIR] [--out FILE] [--epochs N] [--seed N] "
                    "[--bits N] [--clusters N] [--lower-share X] [--upper-share X] [--select-uner-dev] "
                    "[--no-unlabeled] [--syntax] [--syntax-dropout X] [--syntax-model FILE] "
                    "[--places FILE | --no-places] [--place-pop N] [--place-alt-pop N] "
                    "[--ensemble N] [--silver MODEL] [--silver-weight X] [--silver-strict] "
-                   "[--silver-named-only] [--train-dev] "
-                   "[--errors MODEL]\n";
+                   "[--silver-named-only] [--train-dev] [--uner FILE] [--uner-weight X] "
+                   "[--uner-fold K/N] [--errors MODEL]\n";
       return 2;
     }
   }
@@ -558,6 +524,9 @@ int main(int argc, char** argv) {
     auto ewt = load_ewt(data + "/ud-english-ewt/en_ewt-ud-train.conllu");
     for (auto& s : silver_ewt(ewt, m, silver, std::cerr)) augmented.push_back(std::move(s));
   }
+  if (!uner_train.empty())
+    for (auto& s : load_uner(uner_train, uner_weight, uner_fold, uner_folds))
+      augmented.push_back(std::move(s));
   if (select_uner) {
     const std::string uner = data + "/uner-english-ewt/en_ewt-ud-dev.iob2";
     opt.select = [uner](const NerModel& m) { return uner_f1(m, uner); };
@@ -582,6 +551,9 @@ int main(int argc, char** argv) {
             << "; with harmonize_names per document (as casus eval ner) "
             << uner_f1(written, data + "/uner-english-ewt/en_ewt-ud-dev.iob2", nullptr, true)
             << "\n";
+  if (uner_folds > 0)
+    std::cerr << "UNER held-out fold " << uner_fold << "/" << uner_folds << " F1 (as casus eval ner) "
+              << uner_f1(written, uner_train, nullptr, true, uner_fold, uner_folds) << "\n";
   if (!dev.empty())
     std::cerr << "GUM dev F1 (tagger, all genres) " << written.evaluate(dev) << "\n";
   std::ofstream o(out, std::ios::binary);

@@ -2,9 +2,13 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.h"
+#include "entities/ner.h"
 #include "entities/ner_gum.h"
 #include "eval/ner_eval.h"
 
@@ -17,6 +21,8 @@ struct NerArgs {
   std::string split = "test";
   std::vector<std::string> genres = {"news", "interview"};
   bool json = false;
+  std::string model;  // --model FILE: a model file instead of the built-in one
+  std::string fold;   // --fold K/N: UNER documents d with d % N == K only
 };
 
 void print_prf_json(const eval::Prf& p) {
@@ -69,12 +75,37 @@ int run_ner(const NerArgs& args) {
       return 2;
     }
   }
+  eval::NerEvalOptions options;
+  entities::NerModel model;
+  if (!args.model.empty()) {
+    std::ifstream in(args.model, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const Status st = in ? entities::NerModel::load(bytes.str(), &model)
+                         : Status::io_error("cannot read " + args.model);
+    if (!st.is_ok()) {
+      std::cerr << "casus eval ner: " << args.model << ": " << st.message() << "\n";
+      return 2;
+    }
+    options.model = &model;
+  }
+  if (!args.fold.empty()) {
+    const size_t slash = args.fold.find('/');
+    options.fold = std::atoi(args.fold.c_str());
+    options.folds = slash == std::string::npos ? 0 : std::atoi(args.fold.c_str() + slash + 1);
+    if (options.folds <= 0 || options.fold < 0 || options.fold >= options.folds) {
+      std::cerr << "casus eval ner: --fold wants K/N with 0 <= K < N (got " << args.fold << ")\n";
+      return 2;
+    }
+  }
+  if (std::getenv("CASUS_NER_DEBUG")) options.errors = &std::cerr;
   std::vector<eval::NerScores> scores(sets.size());
   for (size_t i = 0; i < sets.size(); ++i) {
-    Status st = sets[i].gum ? eval::evaluate_ner_gum(sets[i].files, &scores[i]) : Status::ok();
+    Status st = sets[i].gum ? eval::evaluate_ner_gum(sets[i].files, &scores[i], options.model)
+                            : Status::ok();
     if (!sets[i].gum) {
       for (const auto& f : sets[i].files) {
-        st = eval::evaluate_ner_iob2(f, &scores[i]);
+        st = eval::evaluate_ner_iob2(f, &scores[i], options);
         if (!st.is_ok()) break;
       }
     }
@@ -118,6 +149,11 @@ void add_eval_ner(CLI::App& eval, int* exit_code) {
   cmd->add_option("--split", args->split, "GUM split: train, dev or test (default test)");
   cmd->add_option("--genres", args->genres, "GUM genres (default news,interview)")->delimiter(',');
   cmd->add_flag("--json", args->json, "Print one JSON object of metrics (percentages)");
+  cmd->add_option("--model", args->model, "NER model file instead of the built-in model")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--fold", args->fold,
+                  "K/N: score only UNER documents d with d % N == K (cross-validation with "
+                  "casus_train_ner --uner-fold)");
   cmd->callback([args, exit_code] { *exit_code = run_ner(*args); });
 }
 

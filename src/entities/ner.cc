@@ -557,6 +557,28 @@ int best_tag(const float* s, int prev) {
   return best;
 }
 
+// The training target of a partially labeled token (NerSentence::allowed): the prediction when
+// it is acceptable, else the best-scoring acceptable tag. An I- tag must continue the type of
+// the previous token's target (`prev_gold`), so a span keeps one type.
+int latent_gold(uint16_t acceptable, int prev_gold, int pred, const float* scores) {
+  uint16_t mask = acceptable;
+  const uint16_t inside_only = static_cast<uint16_t>(mask & 0x1554);  // I- tags: even, non-zero
+  if (inside_only == mask && prev_gold != 0) {
+    const int type = (prev_gold - 1) / 2;
+    const uint16_t same = static_cast<uint16_t>(mask & (1u << (2 + 2 * type)));
+    if (same != 0) mask = same;
+  }
+  if (mask >> pred & 1) return pred;
+  int best = -1;
+  float bs = -1e30f;
+  for (int t = 0; t < kNerTags; ++t)
+    if ((mask >> t & 1) && (best < 0 || scores[t] > bs)) {
+      bs = scores[t];
+      best = t;
+    }
+  return best < 0 ? pred : best;
+}
+
 }  // namespace
 
 uint64_t pos_hash(std::string_view xpos) { return xpos.empty() ? 0 : fnv1a(xpos) | 1; }
@@ -1467,14 +1489,16 @@ class NerTrainer {
             if (drop(rng) < opt.syntax_dropout) ws.pos[i] = 0;
         }
         ws.profile = case_profile(ws, n);
-        int prev = 0, prev2 = 0;
+        int prev = 0, prev2 = 0, latent_prev = 0;
         for (size_t i = 0; i < n; ++i) {
           ws.feats.clear();
           m.static_features(i, n, ws, ws.feats);
           NerModel::dynamic_features(i, ws, prev, prev2, ws.feats);
           m.score(ws.feats, ws.scores);
           const int pred = best_tag(ws.scores, prev);
-          const int gold = s.tags[i];
+          const int gold =
+              s.allowed.empty() ? s.tags[i] : latent_gold(s.allowed[i], latent_prev, pred, ws.scores);
+          latent_prev = gold;
           ++total;
           if (pred != gold) {
             ++errors;

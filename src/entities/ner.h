@@ -124,6 +124,11 @@ struct NerSentence {
   // Size of the perceptron update on this sentence's errors: 1 for gold data, less for silver
   // (machine-labeled) sentences.
   float weight = 1.0f;
+  // Partial labels (empty: `tags` is the only right answer): per token, a bitmask of the
+  // acceptable tags (bit t = tag t). Training makes no update where the predicted tag is
+  // acceptable, else moves toward the best-scoring acceptable tag, keeping an I- tag on the type
+  // of the previous token's label. UNER's LOC (casus GPE, LOC or FAC) uses it (ner_iob2.h).
+  std::vector<uint16_t> allowed;
 };
 
 // Which post-tagger rules NerModel::recognize applies. kSilver is the rule set that labels the

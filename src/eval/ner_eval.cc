@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
+#include <ostream>
 #include <string_view>
 
 #include "entities/ner.h"
 #include "entities/ner_gum.h"
+#include "entities/ner_iob2.h"
 
 namespace casus::eval {
 namespace {
@@ -53,96 +54,57 @@ void NerScores::add(const NerScores& o) {
   tokens += o.tokens;
 }
 
-Status evaluate_ner_iob2(const std::string& path, NerScores* scores) {
-  std::ifstream in(path);
-  if (!in) return Status::io_error("cannot read " + path);
-  const auto model = entities::NerModel::builtin();
+Status evaluate_ner_iob2(const std::string& path, NerScores* scores,
+                         const NerEvalOptions& options) {
+  std::vector<entities::Iob2Document> docs;
+  if (Status st = entities::read_iob2(path, &docs); !st.is_ok()) return st;
+  const auto builtin = options.model ? nullptr : entities::NerModel::builtin();
+  const entities::NerModel& model = options.model ? *options.model : *builtin;
   entities::NerWorkspace ws;
-  // One document at a time ("# newdoc" comments): the names of its sentences go through
-  // entities::harmonize_names as in the entities stage.
-  std::vector<std::vector<std::string>> doc_tokens, doc_tags;
-  std::vector<std::string> tokens, tags;
-  auto end_sentence = [&] {
-    if (tokens.empty()) return;
-    doc_tokens.push_back(std::move(tokens));
-    doc_tags.push_back(std::move(tags));
-    tokens.clear();
-    tags.clear();
-  };
-  auto end_document = [&] {
-    end_sentence();
-    std::vector<std::vector<std::string_view>> views(doc_tokens.size());
-    std::vector<std::vector<entities::NamedSpan>> found(doc_tokens.size());
-    for (size_t si = 0; si < doc_tokens.size(); ++si) {
-      views[si].assign(doc_tokens[si].begin(), doc_tokens[si].end());
-      model->recognize(views[si], ws, &found[si]);
+  for (size_t d = 0; d < docs.size(); ++d) {
+    if (options.folds > 0 && static_cast<int>(d % options.folds) != options.fold) continue;
+    const entities::Iob2Document& doc = docs[d];
+    std::vector<std::vector<std::string_view>> views(doc.size());
+    std::vector<std::vector<entities::NamedSpan>> found(doc.size());
+    for (size_t si = 0; si < doc.size(); ++si) {
+      views[si].assign(doc[si].tokens.begin(), doc[si].tokens.end());
+      model.recognize(views[si], ws, &found[si]);
     }
-    entities::harmonize_names(views, &found);
-    for (size_t si = 0; si < doc_tokens.size(); ++si) {
-      const auto& tg = doc_tags[si];
+    if (options.documents) entities::harmonize_names(views, &found);
+    for (size_t si = 0; si < doc.size(); ++si) {
       std::vector<TypedSpan> gold, sys;
-      for (size_t i = 0; i < tg.size();) {
-        const std::string& t = tg[i];
-        if (t.size() < 3 || (t[0] != 'B' && t[0] != 'I')) {
-          ++i;
-          continue;
-        }
-        const std::string type = t.substr(2);
-        size_t j = i + 1;
-        while (j < tg.size() && tg[j] == "I-" + type) ++j;
-        if (type != "OTH") gold.push_back({uint32_t(i), uint32_t(j), type});
-        i = j;
-      }
+      for (const auto& g : entities::iob2_spans(doc[si]))
+        if (g.type != "OTH") gold.push_back({g.begin, g.end, g.type});
       for (const auto& f : found[si])
         if (const char* t = uner_type(f.type)) sys.push_back({f.begin, f.end, t});
       score_sentence(gold, sys, scores);
-      if (std::getenv("CASUS_NER_DEBUG")) {
-        // Tab-separated: MISS/FALSE, type, span text, sentence.
+      if (options.errors) {
         auto text = [&](uint32_t b, uint32_t e) {
           std::string r;
-          for (uint32_t k = b; k < e; ++k) r += (k > b ? " " : "") + doc_tokens[si][k];
+          for (uint32_t k = b; k < e; ++k) r += (k > b ? " " : "") + doc[si].tokens[k];
           return r;
         };
-        const std::string sentence = text(0, static_cast<uint32_t>(doc_tokens[si].size()));
+        const std::string sentence = text(0, static_cast<uint32_t>(doc[si].tokens.size()));
         for (const auto& g : gold)
           if (std::find(sys.begin(), sys.end(), g) == sys.end())
-            std::fprintf(stderr, "MISS\t%s\t%s\t%s\n", g.type.c_str(),
-                         text(g.begin, g.end).c_str(), sentence.c_str());
+            *options.errors << "MISS\t" << g.type << "\t" << text(g.begin, g.end) << "\t"
+                            << sentence << "\n";
         for (const auto& p : sys)
           if (std::find(gold.begin(), gold.end(), p) == gold.end())
-            std::fprintf(stderr, "FALSE\t%s\t%s\t%s\n", p.type.c_str(),
-                         text(p.begin, p.end).c_str(), sentence.c_str());
+            *options.errors << "FALSE\t" << p.type << "\t" << text(p.begin, p.end) << "\t"
+                            << sentence << "\n";
       }
       scores->sentences++;
-      scores->tokens += doc_tokens[si].size();
+      scores->tokens += doc[si].tokens.size();
     }
-    doc_tokens.clear();
-    doc_tags.clear();
-  };
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) {
-      end_sentence();
-      continue;
-    }
-    if (line[0] == '#') {
-      if (line.rfind("# newdoc", 0) == 0) end_document();
-      continue;
-    }
-    const size_t a = line.find('\t');
-    const size_t b = a == std::string::npos ? a : line.find('\t', a + 1);
-    const size_t c = b == std::string::npos ? b : line.find('\t', b + 1);
-    if (b == std::string::npos) return Status::corrupt(path + ": malformed line: " + line);
-    tokens.push_back(line.substr(a + 1, b - a - 1));
-    tags.push_back(line.substr(b + 1, c == std::string::npos ? std::string::npos : c - b - 1));
   }
-  end_document();
   return Status::ok();
 }
 
-Status evaluate_ner_gum(const std::vector<std::string>& files, NerScores* scores) {
-  const auto model = entities::NerModel::builtin();
+Status evaluate_ner_gum(const std::vector<std::string>& files, NerScores* scores,
+                        const entities::NerModel* model_file) {
+  const auto builtin = model_file ? nullptr : entities::NerModel::builtin();
+  const entities::NerModel* model = model_file ? model_file : builtin.get();
   const auto gaz = entities::NerGazetteer::builtin();
   entities::NerWorkspace ws;
   for (const auto& f : files) {
