@@ -11,6 +11,7 @@
 #define CASUS_QUOTES_CUE_MODEL_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,32 @@
 
 namespace casus::quotes {
 
+// The feature strings of one example, stored end to end in one buffer: refilling a list that
+// was used before allocates nothing.
+class FeatureList {
+ public:
+  void clear() {
+    text_.clear();
+    ends_.clear();
+  }
+  size_t size() const { return ends_.size(); }
+  std::string_view operator[](size_t i) const {
+    const uint32_t b = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(text_).substr(b, ends_[i] - b);
+  }
+  // Appends one feature, the concatenation of `parts`.
+  void add(std::initializer_list<std::string_view> parts) {
+    for (std::string_view p : parts) text_.append(p);
+    ends_.push_back(static_cast<uint32_t>(text_.size()));
+  }
+  // The features as separate strings (training and tests).
+  std::vector<std::string> strings() const;
+
+ private:
+  std::string text_;
+  std::vector<uint32_t> ends_;
+};
+
 // Feature extraction over one document with a syntax layer (doc.syntax.size() == tokens).
 class CueFeatures {
  public:
@@ -26,17 +53,26 @@ class CueFeatures {
   // True when token t is a candidate cue: a VERB, or "say" tagged AUX.
   bool candidate(uint32_t t) const;
   // The feature strings of candidate t (appended to *out, which is cleared first).
+  void extract(uint32_t t, FeatureList* out) const;
   void extract(uint32_t t, std::vector<std::string>* out) const;
   // The feature strings of ending a reported clause that starts at token b before token e
   // (b < e <= the sentence end): the words and relations at the cut, whether the cut crosses a
   // dependency, whether it leaves a quotation open. *out is cleared first.
+  void extract_end(uint32_t b, uint32_t e, FeatureList* out) const;
   void extract_end(uint32_t b, uint32_t e, std::vector<std::string>* out) const;
 
  private:
   const std::string& lower(uint32_t t) const { return lower_[t]; }
+  // The dependents of token t, in token order.
+  const uint32_t* children_begin(uint32_t t) const { return children_.data() + child_start_[t]; }
+  const uint32_t* children_end(uint32_t t) const {
+    return children_.data() + child_start_[t + 1];
+  }
   const Document& doc_;
   std::vector<std::string> lower_;  // lowercase word of each token
-  std::vector<std::vector<uint32_t>> children_;
+  std::vector<std::string> lemma_;  // lowercase lemma of each token (with syntax)
+  std::vector<uint32_t> child_start_;  // n + 1 offsets into children_
+  std::vector<uint32_t> children_;
   std::vector<bool> quote_mark_;
 };
 
@@ -47,9 +83,10 @@ class CueModel {
   // The model compiled into casus (empty when the build had no data/quotes/cue_model.tsv).
   static const CueModel& builtin();
 
-  bool empty() const { return keys_.empty(); }
+  bool empty() const { return slots_.empty(); }
   // True when the model holds content-end weights ("E:" features).
   bool has_end() const { return has_end_; }
+  float score(const FeatureList& features) const;
   float score(const std::vector<std::string>& features) const;
 
  private:
@@ -58,8 +95,12 @@ class CueModel {
   const float* find(uint64_t key) const;
   static constexpr int kFilterBits = 21;  // a 256 KB bit set of the keys' top bits
   std::vector<uint64_t> filter_;
-  std::vector<uint64_t> keys_;
-  std::vector<float> values_;
+  // Key and weight share a slot, so that a hit costs one cache miss.
+  struct Slot {
+    uint64_t key = 0;
+    float value = 0;
+  };
+  std::vector<Slot> slots_;
   uint64_t mask_ = 0;
   bool has_end_ = false;
 };

@@ -1,5 +1,7 @@
 #include "quotes/cues.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -193,11 +195,68 @@ std::vector<std::string> inflect(const std::string& l) {
   return out;
 }
 
+using FormMap = std::unordered_map<std::string, uint32_t>;
+
+// A compiled form -> entry map: open addressing over FNV-1a hashes, each slot holding the hash,
+// the entry and the form's index (the form is compared on a hash match). Lookups by
+// std::string_view allocate nothing and touch one or two slots.
+class FormTable {
+ public:
+  void build(const FormMap& map) {
+    size_t cap = 16;
+    while (cap < 2 * map.size()) cap *= 2;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    for (const auto& [form, entry] : map) forms_.push_back(form);
+    for (size_t k = 0; k < forms_.size(); ++k) {
+      const uint64_t h = hash(forms_[k]);
+      size_t i = h & mask_;
+      while (slots_[i].form != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = Slot{h, map.at(forms_[k]), static_cast<uint32_t>(k)};
+    }
+  }
+  // The entry of `form`, or -1.
+  int64_t find(std::string_view form) const {
+    const uint64_t h = hash(form);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.form == kEmpty) return -1;
+      if (s.hash == h && forms_[s.form] == form) return s.entry;
+    }
+  }
+
+ private:
+  static uint64_t hash(std::string_view s) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h;
+  }
+  static constexpr uint32_t kEmpty = 0xffffffffu;
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t entry = 0;
+    uint32_t form = kEmpty;  // index into forms_; kEmpty: an empty slot
+  };
+  std::vector<std::string> forms_;
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+};
+
 struct Tables {
   std::vector<CueEntry> entries;
-  std::unordered_map<std::string, uint32_t> forms;    // word form -> entry
-  std::unordered_map<std::string, uint32_t> phrases;  // "first second" -> entry
+  FormMap forms;    // word form -> entry
+  FormMap phrases;  // "first second" -> entry
+  FormTable form_table, phrase_table;  // the same, compiled for lookups
+  size_t longest_form = 0, longest_phrase = 0;  // bytes; longer words are not looked up
+  // Bit (length % 64) of row (first byte) is set when some form has that first byte and length:
+  // most words of a text fail this test and skip the hash table.
+  uint64_t shapes[256] = {};
+  uint64_t phrase_shapes[256] = {};  // the same for the first words of phrases
 };
+
+bool may_hold(const uint64_t* shapes, std::string_view w) {
+  return w.empty() || (shapes[static_cast<unsigned char>(w[0])] >> (w.size() % 64) & 1);
+}
 
 const Tables& tables() {
   static const Tables t = [] {
@@ -237,6 +296,20 @@ const Tables& tables() {
       }
       for (const auto& f : forms) t.forms.emplace(f, index);
     }
+    for (const auto& [f, i] : t.forms) {
+      t.longest_form = std::max(t.longest_form, f.size());
+      if (!f.empty())
+        t.shapes[static_cast<unsigned char>(f[0])] |= uint64_t{1} << (f.size() % 64);
+    }
+    for (const auto& [f, i] : t.phrases) {
+      t.longest_phrase = std::max(t.longest_phrase, f.size());
+      const size_t space = f.find(' ');
+      if (space != 0 && space != std::string::npos)
+        t.phrase_shapes[static_cast<unsigned char>(f[0])] |= uint64_t{1} << (space % 64);
+    }
+    if (t.longest_phrase > 64) std::abort();  // find_cue_phrase's key buffer
+    t.form_table.build(t.forms);
+    t.phrase_table.build(t.phrases);
     return t;
   }();
   return t;
@@ -246,17 +319,22 @@ const Tables& tables() {
 
 const CueEntry* find_cue(std::string_view lower_form) {
   const Tables& t = tables();
-  auto it = t.forms.find(std::string(lower_form));
-  return it == t.forms.end() ? nullptr : &t.entries[it->second];
+  if (lower_form.size() > t.longest_form) return nullptr;
+  if (!may_hold(t.shapes, lower_form)) return nullptr;
+  const int64_t i = t.form_table.find(lower_form);
+  return i < 0 ? nullptr : &t.entries[i];
 }
 
 const CueEntry* find_cue_phrase(std::string_view first, std::string_view second) {
   const Tables& t = tables();
-  std::string key;
-  key.reserve(first.size() + second.size() + 1);
-  key.append(first).append(" ").append(second);
-  auto it = t.phrases.find(key);
-  return it == t.phrases.end() ? nullptr : &t.entries[it->second];
+  const size_t size = first.size() + 1 + second.size();
+  if (size > t.longest_phrase || !may_hold(t.phrase_shapes, first)) return nullptr;
+  char key[64];  // every phrase of the table is shorter (checked where the tables are built)
+  first.copy(key, first.size());
+  key[first.size()] = ' ';
+  second.copy(key + first.size() + 1, second.size());
+  const int64_t i = t.phrase_table.find(std::string_view(key, size));
+  return i < 0 ? nullptr : &t.entries[i];
 }
 
 size_t cue_lemma_count() { return std::size(kRows); }

@@ -368,7 +368,7 @@ class Annotator {
     const bool learned = syntax_ && !model.empty();
     if (learned && !features_) features_ = std::make_unique<CueFeatures>(doc_);
     CueFeatures* fx = features_.get();
-    std::vector<std::string> feats;
+    FeatureList feats;
     for (const Sentence& s : doc_.sentences) {
       for (uint32_t t = s.first_token; t < s.end_token; ++t) {
         if (in_run_[t] != kNone && classes_[in_run_[t]] != RunClass::kTerm) continue;
@@ -831,6 +831,27 @@ class Annotator {
     return kNone;
   }
 
+  // The unused speech cue of a short attribution sentence right after closing mark `close` when
+  // that mark ends its sentence: the next sentence, on the same line, names the speaker and the
+  // cue within its first 8 tokens and reports nothing else ("Trump said.", "said Jim Clyburn, a
+  // Democratic congressman", not "Trump said that ..."). kNone otherwise.
+  uint32_t tail_cue_sentence(uint32_t close, uint32_t next_run) const {
+    const uint32_t n = static_cast<uint32_t>(doc_.tokens.size());
+    const uint32_t b = close + 1;
+    if (b >= n || sent_end(close) != b || para_of(b) != para_of(close) || line_break_before(b))
+      return kNone;
+    const uint32_t e = std::min(sent_end(b), next_run == kNone ? kNone : runs_[next_run].first());
+    const uint32_t h = cue_after(close, std::min(e, b + 8));
+    if (h == kNone) return kNone;
+    const CueHit& c = cues_[h];
+    if (c.r.e < n && c.r.e < sent_end(b) && (low(c.r.e) == "that" || low(c.r.e) == ":"))
+      return kNone;
+    if (syntax_)
+      for (uint32_t t = c.r.b; t < c.r.e; ++t)
+        if (child(t, "ccomp") != kNone || child(t, "xcomp") != kNone) return kNone;
+    return h;
+  }
+
   // The unused speech cue before an opening mark, in its sentence, with at most a short phrase
   // ("him again:") between: He continued, "..." / Ignatius asked him again: "...".
   uint32_t cue_before(uint32_t open, uint32_t lo) const {
@@ -916,6 +937,18 @@ class Annotator {
           }
       uint32_t h = r.closed ? cue_after(close, limit) : kNone;
       bool after = h != kNone;
+      uint32_t after_limit = limit;
+      // '“… a bribe?” Trump asked.': the sentence splitter ended the sentence at the closing
+      // mark; the cue opens the next sentence of the same line.
+      if (h == kNone && r.closed) {
+        const uint32_t tail = tail_cue_sentence(close, next);
+        if (tail != kNone) {
+          h = tail;
+          after = true;
+          after_limit = std::min(sent_end(close + 1),
+                                 next == kNone ? kNone : runs_[next].first());
+        }
+      }
       if (h == kNone) h = cue_before(open, lo);
       // A cue ending the previous paragraph with a colon: 'Karadsheh says:' / '"Well, ..."'.
       if (h == kNone && open == sent_first(open) && open > 0 && low(open - 1) == ":" &&
@@ -983,7 +1016,7 @@ class Annotator {
       }
       CueHit& c = cues_[h];
       c.used = true;
-      const uint32_t hi = after ? limit : open;
+      const uint32_t hi = after ? after_limit : open;
       const Parties p = parties(c, after ? close + 1 : lo, hi);
       // A split quote: "...," he said, "..." -- the next run continues this one.
       if (after && next != kNone && classes_[next] == RunClass::kDirect &&
@@ -997,7 +1030,19 @@ class Annotator {
           k = next;
         }
       }
-      doc_.quotes.push_back(make_quote(QuoteKind::kDirect, pieces, &c, p));
+      // 'said that in 2009, “I called …”': a complementizer right after the cue opens a reported
+      // clause that ends in the quotation; the content starts at "that" (PolNeAR): mixed.
+      QuoteKind kind = QuoteKind::kDirect;
+      if (!after && !pieces.empty())
+        for (uint32_t j = c.r.e; j < open && j <= c.r.e + 3; ++j) {
+          if (is_quote_mark(j) || is_final_punct(j) || in_run_[j] != kNone) break;
+          if (low(j) == "that") {
+            pieces.front().b = j;
+            kind = QuoteKind::kMixed;
+            break;
+          }
+        }
+      doc_.quotes.push_back(make_quote(kind, pieces, &c, p));
       last_quote = static_cast<int>(doc_.quotes.size() - 1);
     }
   }
@@ -1146,7 +1191,7 @@ class Annotator {
         is_quote_mark(r.b))
       return r;
     if (!features_) features_ = std::make_unique<CueFeatures>(doc_);
-    std::vector<std::string> feats;
+    FeatureList feats;
     uint32_t best = r.e;
     features_->extract_end(r.b, r.e, &feats);
     float best_score = model.score(feats) + kEndMargin;
@@ -1393,6 +1438,25 @@ void annotate_rules(Document& doc, std::vector<float>* cue_scores) {
   a.run();
 }
 
+namespace {
+
+// Drops the comma closing a speaker that holds no other comma ("Vice President Joe Biden," ->
+// "Vice President Joe Biden"): PolNeAR keeps a closing comma only after an apposition
+// ("Graham, a former candidate,"; on train 31 such spans lose their comma, 1 keeps it).
+void trim_speaker_commas(Document& doc) {
+  for (Quote& q : doc.quotes) {
+    if (q.speaker.empty() || q.kind == QuoteKind::kTerm) continue;
+    const std::string_view w = doc.slice(q.speaker);
+    if (w.size() < 2 || w.back() != ',' || w.substr(0, w.size() - 1).find(',') != w.npos)
+      continue;
+    const TokenRange r = token_range(doc, q.speaker);
+    if (r.second < r.first + 2 || doc.slice(doc.tokens[r.second - 1].span) != ",") continue;
+    q.speaker.end = doc.tokens[r.second - 2].span.end;
+  }
+}
+
+}  // namespace
+
 void annotate(Document& doc) {
   const SpanTagger& tagger = SpanTagger::builtin();
   if (tagger.empty() || doc.syntax.size() != doc.tokens.size() || doc.tokens.empty()) {
@@ -1402,6 +1466,7 @@ void annotate(Document& doc) {
   std::vector<float> cue_scores;
   annotate_rules(doc, &cue_scores);
   merge_tagged(doc, tagger.tag(doc, cue_scores));
+  trim_speaker_commas(doc);
 }
 
 }  // namespace casus::quotes

@@ -492,26 +492,32 @@ TaggedSpans SpanTagger::tag(const Document& doc, const std::vector<float>& cue_s
     for (int p = 0; p < 4; ++p)
       for (int c = 0; c < 3; ++c) trans[layer][p][c] = trans_[p][layer * 3 + c];
   std::vector<float> lem;
+  std::vector<uint64_t> keys;
+  std::vector<size_t> key_end;  // per token of the sentence: end of its keys
   for (const Sentence& s : doc.sentences) {
     if (!fx.worth_tagging(s)) continue;
     const uint32_t len = s.end_token - s.first_token;
     em.assign(static_cast<size_t>(len) * kWeightsPerFeature, 0.0f);
+    // The keys of the whole sentence that pass the filter, their first slots requested before
+    // any is read: the table is larger than the caches and the misses overlap.
+    keys.clear();
+    key_end.clear();
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
       fx.extract(t, &feats);
-      float* row = &em[(t - s.first_token) * kWeightsPerFeature];
-      // Keys that pass the filter, their first slots requested before any is read: the table
-      // is larger than the caches and the misses overlap.
-      size_t hits = 0;
       for (const uint64_t h : feats)
         if (const uint64_t key = h == 0 ? 1 : h; may_hold(key)) {
           __builtin_prefetch(&slots_[key & mask_]);
-          feats[hits++] = key;
+          keys.push_back(key);
         }
-      // Summed in registers (the row may not alias the weights), stored once.
+      key_end.push_back(keys.size());
+    }
+    for (uint32_t i = 0; i < len; ++i) {
+      // Summed in registers (the row may not alias the weights), stored once; in feature order.
       float acc[kWeightsPerFeature] = {};
-      for (size_t i = 0; i < hits; ++i)
-        if (const float* w = find(feats[i]))
+      for (size_t j = i == 0 ? 0 : key_end[i - 1]; j < key_end[i]; ++j)
+        if (const float* w = find(keys[j]))
           for (uint32_t k = 0; k < kWeightsPerFeature; ++k) acc[k] += w[k];
+      float* row = &em[static_cast<size_t>(i) * kWeightsPerFeature];
       for (uint32_t k = 0; k < kWeightsPerFeature; ++k) row[k] = acc[k];
     }
     lem.resize(static_cast<size_t>(len) * 3);

@@ -90,9 +90,9 @@ class SpanTagger {
   bool may_hold(uint64_t key) const;
   static constexpr int kFilterBits = 19;  // a 64 KB bit set of the keys' top bits, in cache
   std::vector<uint64_t> filter_;
-  // Open addressing, linear probing; key 0 marks an empty slot. Key and weights share a slot
-  // so that a hit costs one cache miss.
-  struct Slot {
+  // Open addressing, linear probing; key 0 marks an empty slot. Key and weights share a slot,
+  // one cache line, so that a hit costs one cache miss.
+  struct alignas(64) Slot {
     uint64_t key = 0;
     float w[kWeightsPerFeature] = {};
   };

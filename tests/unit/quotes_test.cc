@@ -182,6 +182,17 @@ const Case kCases[] = {
      "In a new CNN/ORC poll released Monday, 31% of Republicans backed Trump.",
      QuoteKind::kIndirect, "31% of Republicans backed Trump", "a new CNN/ORC poll released Monday",
      "In", ""},
+    // The splitter ends the sentence at '?”'; the next sentence of the same line attributes it.
+    {"cue sentence after the closing mark",
+     "Lead.\n\nThe rally went on. \u201CIs that all there is?\u201D Trump asked. "
+     "The crowd cheered.",
+     QuoteKind::kDirect, "\u201CIs that all there is?\u201D", "Trump", "asked", ""},
+    {"said that, then a quotation: mixed from 'that'",
+     "Lead.\n\nSmith said that in 2009, \u201CI called all my lenders and asked for "
+     "extensions.\u201D",
+     QuoteKind::kMixed,
+     "that in 2009, \u201CI called all my lenders and asked for extensions.\u201D", "Smith",
+     "said", ""},
 };
 
 TEST(Quotes, Constructions) {
