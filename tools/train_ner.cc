@@ -378,6 +378,7 @@ int main(int argc, char** argv) {
   std::string silver_model;  // --silver MODEL: label EWT train with MODEL (self-training)
   SilverOptions silver;
   bool train_dev = false;  // --train-dev: GUM dev joins the training data; --epochs fixes the epoch
+  std::string tables_from;  // --tables-from MODEL: capitalization and cluster tables of MODEL
   std::string uner_train;   // --uner FILE: UNER IOB2 sentences join the training data
   float uner_weight = 1.0f;  // --uner-weight X: their update size
   int uner_fold = 0, uner_folds = 0;  // --uner-fold K/N: leave out documents d % N == K
@@ -414,6 +415,7 @@ int main(int argc, char** argv) {
     else if (a == "--silver-weight") silver.weight = std::stof(next());
     else if (a == "--silver-strict") silver.fix_boundaries = false;
     else if (a == "--silver-named-only") silver.keep_nameless = false;
+    else if (a == "--tables-from") tables_from = next();
     else if (a == "--uner") uner_train = next();
     else if (a == "--uner-weight") uner_weight = std::stof(next());
     else if (a == "--uner-fold") {
@@ -432,7 +434,7 @@ int main(int argc, char** argv) {
                    "[--places FILE | --no-places] [--place-pop N] [--place-alt-pop N] "
                    "[--ensemble N] [--silver MODEL] [--silver-weight X] [--silver-strict] "
                    "[--silver-named-only] [--train-dev] [--uner FILE] [--uner-weight X] "
-                   "[--uner-fold K/N] [--errors MODEL]\n";
+                   "[--uner-fold K/N] [--tables-from MODEL] [--errors MODEL]\n";
       return 2;
     }
   }
@@ -523,6 +525,19 @@ int main(int argc, char** argv) {
     }
     auto ewt = load_ewt(data + "/ud-english-ewt/en_ewt-ud-train.conllu");
     for (auto& s : silver_ewt(ewt, m, silver, std::cerr)) augmented.push_back(std::move(s));
+  }
+  if (!tables_from.empty()) {
+    std::ifstream in(tables_from, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto m = std::make_shared<NerModel>();
+    if (const Status st = NerModel::load(ss.str(), m.get()); !in || !st.is_ok()) {
+      std::cerr << "casus_train_ner: " << tables_from << ": "
+                << (in ? st.message() : std::string("cannot read")) << "\n";
+      return 1;
+    }
+    opt.tables_from = std::move(m);
+    std::cerr << "capitalization and cluster tables from " << tables_from << "\n";
   }
   if (!uner_train.empty())
     for (auto& s : load_uner(uner_train, uner_weight, uner_fold, uner_folds))

@@ -14,24 +14,24 @@ bool is_article(std::string_view w) { return w == "the" || w == "a" || w == "an"
 
 // Honorifics and qualifiers that neither name nor code anyone.
 bool is_filler(std::string_view w) {
-  static const char* const kWords[] = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam",
+  static constexpr std::string_view kWords[] = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam",
                                        "mme", "m", "herr", "former", "ex", "late", "then",
                                        "acting", "interim", "outgoing", "incoming", "new", "top",
                                        "senior", "of", "and", "the", "retired", "deputy"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
 
 // Person words that take their role from a more specific role word before them.
 bool is_generic_role(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "leader", "leaders", "leadership", "spokesman", "spokesmen", "spokeswoman",
       "spokeswomen", "spokesperson", "spokespersons", "official", "officials", "commander",
       "commanders", "chief", "chiefs", "head", "heads", "aide", "aides", "adviser", "advisers",
       "advisor", "advisors", "officer", "officers", "ruler", "rulers", "representative",
       "representatives", "secretary", "minister", "ministers"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }

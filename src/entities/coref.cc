@@ -87,14 +87,14 @@ std::string initials(const std::vector<std::string>& toks) {
 
 // Heads that many names share ("Center", "Party"): no link on them alone.
 bool is_generic_head(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "center", "centre", "party", "university", "museum", "house", "company", "group",
       "council", "committee", "department", "ministry", "office", "agency", "service", "bank",
       "school", "college", "association", "union", "institute", "foundation", "news", "times",
       "post", "street", "bridge", "airport", "station", "hospital", "church", "program",
       "programme", "project", "force", "forces", "army", "court", "city", "state", "states",
       "county", "river", "lake", "island", "mountain", "park", "square", "hall", "tower"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }

@@ -135,7 +135,7 @@ std::shared_ptr<const NerGazetteer> shared_gazetteer() { return NerGazetteer::bu
 }  // namespace
 
 bool is_person_title_word(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "president", "secretary", "minister", "chancellor", "premier", "senator", "sen.", "governor",
       "gov.", "mayor", "ambassador", "columnist", "spokesman", "spokeswoman", "spokesperson",
       "colonel", "col.", "general", "gen.", "lieutenant", "lt.", "commander", "director",
@@ -149,13 +149,13 @@ bool is_person_title_word(std::string_view w) {
       "senior", "interior", "national", "security", "adviser", "advisor", "envoy", "officer",
       "private", "corporal", "detective", "inspector", "agent", "coach", "pastor", "father",
       "brother", "sister", "uncle", "aunt"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
 
 bool is_group_word(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "republican", "republicans", "democrat", "democrats", "libertarian", "libertarians",
       "conservative", "conservatives", "liberal", "liberals", "socialist", "socialists",
       "communist", "communists", "tory", "tories", "christian", "christians", "muslim",
@@ -164,23 +164,23 @@ bool is_group_word(std::string_view w) {
       "sikh", "sikhs", "arab", "arabs", "kurd", "kurds", "kurdish", "latino", "latinos",
       "hispanic", "hispanics", "islamist", "islamists", "zionist", "zionists", "nazi", "nazis",
       "marxist", "marxists", "evangelical", "evangelicals", "mormon", "mormons", "orthodox"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
 
 bool is_calendar_word(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "january", "february", "march", "april", "may", "june", "july", "august", "september",
       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
       "saturday", "sunday", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
 
 bool is_facility_word(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "bridge", "tower", "towers", "building", "palace", "airport", "station", "street",
       "st.", "avenue", "ave", "road", "highway", "stadium", "museum", "church", "cathedral",
       "hall", "center", "centre", "hospital", "square", "castle", "temple", "mosque", "library",
@@ -188,13 +188,13 @@ bool is_facility_word(std::string_view w) {
       "abbey", "chapel", "fort", "monument", "memorial", "pier", "boulevard", "lane", "plaza",
       "base", "port", "harbour", "harbor", "terminal", "market", "zoo", "garden", "gardens",
       "pentagon", "kremlin", "auditorium", "grill", "restaurant", "cafe", "bar", "pub"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
 
 bool is_location_word(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "river", "mountain", "mountains", "mount", "mt.", "lake", "sea", "ocean", "island",
       "islands", "valley", "bay", "desert", "peninsula", "gulf", "coast", "strait", "canyon",
       "forest", "beach", "creek", "falls", "glacier", "hill", "hills", "europe", "asia", "africa",
@@ -202,7 +202,7 @@ bool is_location_word(std::string_view w) {
       "mediterranean", "caribbean", "himalayas", "alps", "earth", "moon", "mars", "sahara",
       "amazon", "balkans", "region", "park", "reef", "cape", "plains", "basin", "delta",
       "channel", "sound", "archipelago", "midwest", "rockies", "outback"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
@@ -376,6 +376,38 @@ void NerModel::build_place_filter() {
   }
 }
 
+void NerModel::build_word_table() {
+  size_t capacity = 16;
+  while (capacity < 2 * (capclass_.size() + clusters_.size())) capacity *= 2;
+  words_.assign(capacity, WordEntry{});
+  auto slot = [&](uint64_t key) -> WordEntry& {
+    for (size_t k = mix(key) & (capacity - 1);; k = (k + 1) & (capacity - 1))
+      if (!words_[k].used || words_[k].key == key) return words_[k];
+  };
+  for (const auto& [key, c] : capclass_) {
+    WordEntry& e = slot(key);
+    e.key = key;
+    e.used = 1;
+    e.capclass = c;
+  }
+  for (const auto& [key, c] : clusters_) {
+    WordEntry& e = slot(key);
+    e.key = key;
+    e.used = 1;
+    e.cluster = c;
+  }
+}
+
+const NerModel::WordEntry* NerModel::find_word(uint64_t lower) const {
+  if (words_.empty()) return nullptr;
+  const size_t mask = words_.size() - 1;
+  for (size_t k = mix(lower) & mask;; k = (k + 1) & mask) {
+    const WordEntry& e = words_[k];
+    if (!e.used) return nullptr;
+    if (e.key == lower) return &e;
+  }
+}
+
 void NerModel::prepare(std::span<const std::string_view> tokens, NerWorkspace& ws) const {
   const size_t n = tokens.size();
   ws.lower.resize(n);
@@ -391,10 +423,9 @@ void NerModel::prepare(std::span<const std::string_view> tokens, NerWorkspace& w
     ws.form[i] = fnv1a(w);
     ws.shape[i] = shape_hash(w);
     ws.flags[i] = token_flags(w);
-    auto it = capclass_.find(ws.lower[i]);
-    ws.capclass[i] = it == capclass_.end() ? 0 : it->second;
-    auto ct = clusters_.find(ws.lower[i]);
-    ws.cluster[i] = ct == clusters_.end() ? 0xffff : ct->second;
+    const WordEntry* e = find_word(ws.lower[i]);
+    ws.capclass[i] = e ? e->capclass : 0;
+    ws.cluster[i] = e ? e->cluster : 0xffff;
   }
   if (gazetteer_) {
     const size_t max_len = std::max(gazetteer_->max_tokens(), places_max_tokens_);
@@ -513,12 +544,22 @@ void NerModel::dynamic_features(size_t i, const NerWorkspace& ws, int prev, int 
 }
 
 void NerModel::score(const std::vector<uint64_t>& f, float* out) const {
-  std::fill(out, out + kNerTags, 0.0f);
+  // Each lane sums its tag's weights in feature order, as a plain loop over the 13 tags would;
+  // the 16-wide rows only let the compiler use vector registers.
+  alignas(64) float sum[kNerRowStride] = {};
   const int shift = 64 - bits_;
+  const float* base = weights_.data();
   for (uint64_t h : f) {
-    const float* row = &weights_[static_cast<size_t>(h >> shift) * kNerTags];
-    for (int t = 0; t < kNerTags; ++t) out[t] += row[t];
+    const float* row = base + static_cast<size_t>(h >> shift) * kNerRowStride;
+    for (int t = 0; t < kNerRowStride; ++t) sum[t] += row[t];
   }
+  std::copy(sum, sum + kNerTags, out);
+}
+
+void NerModel::prefetch_rows(const std::vector<uint64_t>& f) const {
+  const int shift = 64 - bits_;
+  const float* base = weights_.data();
+  for (uint64_t h : f) __builtin_prefetch(base + static_cast<size_t>(h >> shift) * kNerRowStride);
 }
 
 namespace {
@@ -621,9 +662,17 @@ void NerModel::tag_prepared(size_t n, NerWorkspace& ws) const {
   ws.tags.assign(n, 0);
   if (empty()) return;
   int prev = 0, prev2 = 0;
+  // The static features of token i + 1 are computed, and their weight rows prefetched, before
+  // token i is scored, so the rows' cache misses overlap with the work on token i.
+  ws.next_feats.clear();
+  if (n > 0) static_features(0, n, ws, ws.next_feats);
   for (size_t i = 0; i < n; ++i) {
-    ws.feats.clear();
-    static_features(i, n, ws, ws.feats);
+    ws.feats.swap(ws.next_feats);
+    ws.next_feats.clear();
+    if (i + 1 < n) {
+      static_features(i + 1, n, ws, ws.next_feats);
+      prefetch_rows(ws.next_feats);
+    }
     dynamic_features(i, ws, prev, prev2, ws.feats);
     score(ws.feats, ws.scores);
     const int t = best_tag(ws.scores, prev);
@@ -637,22 +686,22 @@ namespace {
 
 // Legal-form suffixes of company names, as written ("Inc.", "Corp", "LLC").
 bool is_company_suffix(std::string_view w) {
-  static const char* const kWords[] = {"Inc.", "Inc", "INC.", "INC", "Corp.", "Corp", "CORP.",
+  static constexpr std::string_view kWords[] = {"Inc.", "Inc", "INC.", "INC", "Corp.", "Corp", "CORP.",
                                        "Corporation", "CORPORATION", "Co.", "Ltd.", "Ltd",
                                        "LTD.", "LTD", "LLC", "L.L.C.", "L.P.", "LP", "PLC", "plc",
                                        "GmbH", "AG", "S.A.", "N.V.", "Incorporated", "LLP"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
 
 // Job titles that follow a name in signatures ("Bryan Hull - Analyst").
 bool is_job_word(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "analyst", "associate", "director", "manager", "president", "vp", "svp", "intern",
       "assistant", "specialist", "engineer", "consultant", "counsel", "attorney", "trader",
       "secretary", "officer", "coordinator", "administrator", "partner", "ceo", "cfo", "coo"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
@@ -699,7 +748,7 @@ void join_company_names(std::span<const std::string_view> tokens, const NerWorks
 // Head words that end organization names ("Iraqi Islamic Party", "Department of Housing"),
 // lower-cased. Words that also end place or facility names ("Center", "Office") are left out.
 bool is_org_head_word(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "university", "college", "institute", "academy", "association", "society", "foundation",
       "federation", "union", "league", "council", "committee", "commission", "board",
       "department", "ministry", "agency", "authority", "bureau", "party", "bank", "airlines",
@@ -707,7 +756,7 @@ bool is_org_head_word(std::string_view w) {
       "industries", "holdings", "partners", "technologies", "motorsports", "books", "futures",
       "coalition", "alliance", "organization", "organisation", "court", "assembly",
       "parliament", "times", "journal", "monthly", "magazine", "offices"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
@@ -975,13 +1024,13 @@ void NerModel::recognize(std::span<const std::string_view> tokens,
     if (s.end + 1 < n) {
       const uint32_t k = s.end + 1;
       const bool punct = (ws.flags[k] & kNoAlpha) && !(ws.flags[k] & kHasDigit);
-      static const char* const kAfter[] = {"in", "at", "for", "on", "is", "was", "the", "and",
+      static constexpr std::string_view kAfter[] = {"in", "at", "for", "on", "is", "was", "the", "and",
                                            "or", "to", "near", "with", "tomorrow", "today",
                                            "tonight", "yesterday", "again", "too", "instead"};
       bool after = false;
       if (!punct) {
         const std::string l = lower_of(k);
-        for (const char* a : kAfter) after |= l == a;
+        for (std::string_view a : kAfter) after |= l == a;
         after &= !(ws.flags[k] & kInitCap);
       }
       if (!punct && !after) continue;
@@ -1317,7 +1366,7 @@ std::string NerModel::save() const {
     int16_t q[kNerTags];
     bool nonzero = false;
     for (int t = 0; t < kNerTags; ++t) {
-      q[t] = static_cast<int16_t>(std::lround(weights_[r * kNerTags + t] * scale));
+      q[t] = static_cast<int16_t>(std::lround(weights_[r * kNerRowStride + t] * scale));
       nonzero |= q[t] != 0;
     }
     if (!nonzero) continue;
@@ -1401,7 +1450,7 @@ Status NerModel::load(std::string_view bytes, NerModel* out) {
   if (bytes.size() < bitmap_size) return Status::corrupt("NER model bitmap");
   const std::string_view bitmap = bytes.substr(0, bitmap_size);
   bytes.remove_prefix(bitmap_size);
-  m.weights_.assign(m.rows_ * kNerTags, 0.0f);
+  m.weights_.assign(m.rows_ * kNerRowStride, 0.0f);
   const float inv = 1.0f / scale;
   for (size_t r = 0; r < m.rows_; ++r) {
     if (!(static_cast<uint8_t>(bitmap[r / 8]) & (1u << (r % 8)))) continue;
@@ -1409,10 +1458,11 @@ Status NerModel::load(std::string_view bytes, NerModel* out) {
     if (bytes.size() < sizeof q) return Status::corrupt("NER model weights truncated");
     std::memcpy(q, bytes.data(), sizeof q);
     bytes.remove_prefix(sizeof q);
-    for (int t = 0; t < kNerTags; ++t) m.weights_[r * kNerTags + t] = q[t] * inv;
+    for (int t = 0; t < kNerTags; ++t) m.weights_[r * kNerRowStride + t] = q[t] * inv;
   }
   if (!bytes.empty()) return Status::corrupt("NER model has trailing bytes");
   m.gazetteer_ = shared_gazetteer();
+  m.build_word_table();
   *out = std::move(m);
   return Status::ok();
 }
@@ -1446,7 +1496,8 @@ class NerTrainer {
     if (opt.use_syntax) m.flags_ |= NerModel::kFlagSyntax;
     m.rows_ = size_t{1} << opt.bits;
     m.gazetteer_ = shared_gazetteer();
-    build_capclass(train, unlabeled, &m.capclass_);
+    if (opt.tables_from) m.capclass_ = opt.tables_from->capclass_;
+    else build_capclass(train, unlabeled, &m.capclass_);
     if (log) *log << "capitalization table: " << m.capclass_.size() << " words\n";
     NerGazetteer::hash_names(opt.places, [&](size_t, uint64_t h, size_t count) {
       m.places_.push_back(h);
@@ -1456,9 +1507,11 @@ class NerTrainer {
     m.places_.erase(std::unique(m.places_.begin(), m.places_.end()), m.places_.end());
     m.build_place_filter();
     if (log && !opt.places.empty()) *log << "place names: " << m.places_.size() << "\n";
-    if (opt.clusters > 0) build_clusters(train, unlabeled, opt, &m.clusters_, log);
-    std::vector<float> w(m.rows_ * kNerTags, 0.0f);
-    std::vector<double> acc(m.rows_ * kNerTags, 0.0);
+    if (opt.tables_from) m.clusters_ = opt.tables_from->clusters_;
+    else if (opt.clusters > 0) build_clusters(train, unlabeled, opt, &m.clusters_, log);
+    m.build_word_table();
+    NerWeights w(m.rows_ * kNerRowStride, 0.0f);
+    std::vector<double> acc(m.rows_ * kNerRowStride, 0.0);
     double c = 1;
     std::vector<size_t> order(train.size());
     std::iota(order.begin(), order.end(), 0);
@@ -1467,7 +1520,7 @@ class NerTrainer {
     NerWorkspace ws;
     std::vector<std::string_view> v;
     double best_f1 = -1;
-    std::vector<float> best;
+    NerWeights best;
     int best_epoch = 0;
     const int shift = 64 - opt.bits;
     for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
@@ -1504,7 +1557,7 @@ class NerTrainer {
             ++errors;
             const float u = s.weight;
             for (uint64_t h : ws.feats) {
-              const size_t row = static_cast<size_t>(h >> shift) * kNerTags;
+              const size_t row = static_cast<size_t>(h >> shift) * kNerRowStride;
               m.weights_[row + gold] += u;
               acc[row + gold] += c * u;
               m.weights_[row + pred] -= u;
@@ -1518,7 +1571,7 @@ class NerTrainer {
         m.weights_.swap(w);
       }
       // Averaged weights: w - acc / c.
-      std::vector<float> avg(w.size());
+      NerWeights avg(w.size());
       for (size_t k = 0; k < w.size(); ++k) avg[k] = static_cast<float>(w[k] - acc[k] / c);
       m.weights_.swap(avg);
       double f1 = dev.empty() ? 0 : m.evaluate(dev);

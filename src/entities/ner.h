@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <new>
 #include <random>
 #include <span>
 #include <string>
@@ -42,6 +43,26 @@ class NerModel;
 inline constexpr int kNerTypes = 6;
 // BIO tags: 0 = O, 1 + 2 * type = B-type, 2 + 2 * type = I-type (type = EntityType value).
 inline constexpr int kNerTags = 1 + 2 * kNerTypes;
+// A weight row (one weight per tag) padded to 16 floats: one 64-byte cache line, so scoring a
+// feature costs at most one memory access. The padding stays zero.
+inline constexpr int kNerRowStride = 16;
+static_assert(kNerTags <= kNerRowStride);
+
+// Allocator of 64-byte aligned storage, so that every padded weight row sits in one cache line.
+template <class T>
+struct CacheLineAllocator {
+  using value_type = T;
+  CacheLineAllocator() = default;
+  template <class U>
+  CacheLineAllocator(const CacheLineAllocator<U>&) noexcept {}
+  T* allocate(size_t n) {
+    return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{64}));
+  }
+  void deallocate(T* p, size_t) noexcept { ::operator delete(p, std::align_val_t{64}); }
+  template <class U>
+  bool operator==(const CacheLineAllocator<U>&) const noexcept { return true; }
+};
+using NerWeights = std::vector<float, CacheLineAllocator<float>>;
 
 // A name found in one sentence: tokens [begin, end) (sentence-relative indices).
 struct NamedSpan {
@@ -104,6 +125,7 @@ struct NerWorkspace {
   std::vector<uint32_t> gaz;       // per token: gazetteer class bits (B/I/L/U encoded)
   std::vector<uint64_t> pos;       // per token: hash of the XPOS tag (pos_hash), 0 = unknown
   std::vector<uint64_t> feats;
+  std::vector<uint64_t> next_feats;  // the next token's static features (prefetched)
   std::vector<uint8_t> tags;
   uint8_t profile = 0;  // sentence case profile
   std::vector<std::string_view> views;
@@ -156,6 +178,12 @@ struct NerTrainOptions {
   // Scores a candidate model after each epoch (higher is better) to pick the epoch kept; when
   // empty, the exact-span F1 on `dev` decides.
   std::function<double(const NerModel&)> select;
+  // The capitalization and word-cluster tables copied from this model instead of being counted
+  // from the training and unlabeled text (casus_train_ner --tables-from). The unlabeled text is
+  // segmented by casus's own text stage, so without this a change to the sentence splitter
+  // changes both tables and every weight: pinning them makes retraining measure tagger changes
+  // only and keeps a shipped model reproducible.
+  std::shared_ptr<const NerModel> tables_from;
 };
 
 class NerModel {
@@ -232,13 +260,26 @@ class NerModel {
   static void dynamic_features(size_t i, const NerWorkspace& ws, int prev, int prev2,
                                std::vector<uint64_t>& f);
   void score(const std::vector<uint64_t>& f, float* out) const;
+  void prefetch_rows(const std::vector<uint64_t>& f) const;
 
   size_t rows_ = 0;
   int bits_ = 0;
   uint32_t flags_ = 0;
-  std::vector<float> weights_;                     // rows_ * kNerTags
+  NerWeights weights_;                             // rows_ * kNerRowStride
   std::unordered_map<uint64_t, uint8_t> capclass_;  // lower-case word hash -> class 1..4
   std::unordered_map<uint64_t, uint16_t> clusters_;  // lower-case word hash -> cluster
+  // Both tables above in one flat open-addressing array (built by build_word_table after loading
+  // or building them): prepare() looks a word up with one probe sequence instead of two hash-map
+  // node chases.
+  struct WordEntry {
+    uint64_t key = 0;
+    uint16_t cluster = 0xffff;
+    uint8_t capclass = 0;
+    uint8_t used = 0;
+  };
+  void build_word_table();
+  const WordEntry* find_word(uint64_t lower) const;
+  std::vector<WordEntry> words_;
   bool has_place(uint64_t h) const;
   void build_place_filter();
   std::vector<uint64_t> places_;        // NerGazetteer hashes of place names, sorted

@@ -20,7 +20,7 @@ std::string lower(std::string_view s) {
 
 // Person titles that a later "the <title>" can refer back to.
 bool is_title_noun(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "president", "secretary", "minister", "chancellor", "premier", "senator", "governor",
       "mayor", "ambassador", "columnist", "spokesman", "spokeswoman", "spokesperson", "colonel",
       "general", "lieutenant", "commander", "director", "chairman", "chairwoman", "analyst",
@@ -28,7 +28,7 @@ bool is_title_noun(std::string_view w) {
       "prosecutor", "professor", "journalist", "reporter", "correspondent", "editor", "author",
       "congressman", "congresswoman", "representative", "speaker", "chief", "officer", "captain",
       "major", "sergeant", "admiral", "marshal", "ceo", "founder", "candidate", "coach"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
@@ -43,12 +43,12 @@ bool is_title_filler(std::string_view w) {
 
 // Last words of group nominals that name an organization rather than people.
 bool is_org_word(std::string_view w) {
-  static const char* const kWords[] = {
+  static constexpr std::string_view kWords[] = {
       "ministry", "department", "government", "administration", "army", "navy", "military",
       "forces", "force", "police", "parliament", "regime", "service", "agency", "council",
       "court", "media", "embassy", "office", "command", "guard", "cabinet", "authorities",
       "intelligence", "legislature", "congress", "senate", "party", "company", "press"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
@@ -63,21 +63,21 @@ bool is_word(std::string_view w) {
 }
 
 bool is_stop_word(std::string_view w) {
-  static const char* const kWords[] = {"and", "or", "of", "the", "a", "an", "to", "in", "on",
+  static constexpr std::string_view kWords[] = {"and", "or", "of", "the", "a", "an", "to", "in", "on",
                                        "for", "with", "by", "at", "from", "is", "was", "are",
                                        "were", "be", "that", "this", "who", "which", "not"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
 
 bool is_speech_verb(std::string_view w) {
-  static const char* const kWords[] = {"said", "says", "say", "announced", "denied", "denies",
+  static constexpr std::string_view kWords[] = {"said", "says", "say", "announced", "denied", "denies",
                                        "accused", "accuses", "warned", "warns", "claimed",
                                        "claims", "stated", "responded", "rejected", "insisted",
                                        "knew", "declared", "demanded", "condemned", "threatened",
                                        "vowed", "blamed", "called"};
-  for (const char* k : kWords)
+  for (std::string_view k : kWords)
     if (w == k) return true;
   return false;
 }
