@@ -20,6 +20,7 @@
 #include "casus/engine.h"
 #include "eval/eval.h"
 #include "eval/quotes_eval.h"
+#include "quote_training.h"
 #include "quotes/cue_model.h"
 
 namespace {
@@ -38,38 +39,16 @@ struct EndExample {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string dir, out = "data/quotes/cue_model.tsv";
-  int epochs = 8;
-  double min_weight = 0.5;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string a = argv[i];
-    if (a == "--polnear")
-      dir = argv[i + 1];
-    else if (a == "--epochs")
-      epochs = std::atoi(argv[i + 1]);
-    else if (a == "--out")
-      out = argv[i + 1];
-    else if (a == "--min-weight")
-      min_weight = std::atof(argv[i + 1]);
-    else {
-      std::cerr << "usage: casus_train_quote_cues [--polnear DIR] [--epochs N] [--min-weight W] "
-                   "[--out FILE]\n";
-      return 2;
-    }
-  }
-  if (dir.empty()) {
-    const std::string data = casus::eval::find_shared_data();
-    if (data.empty()) {
-      std::cerr << "casus_train_quote_cues: no shared data folder; pass --polnear DIR\n";
-      return 2;
-    }
-    dir = data + "/polnear/data/train";
-  }
-  const auto articles = casus::eval::polnear_articles(dir);
-  if (articles.empty()) {
-    std::cerr << "casus_train_quote_cues: no PolNeAR articles in " << dir << "\n";
-    return 1;
-  }
+  casus::tools::QuoteTrainingArgs args;
+  args.out = "data/quotes/cue_model.tsv";
+  args.min_weight = 0.5;
+  std::vector<std::pair<std::string, std::string>> articles;
+  const int rc =
+      casus::tools::parse_quote_training(argc, argv, "casus_train_quote_cues", false, &args, &articles);
+  if (rc != 0) return rc;
+  const std::string& out = args.out;
+  const int epochs = args.epochs;
+  const double min_weight = args.min_weight;
   const casus::Engine engine;
   std::unordered_map<std::string, uint32_t> ids;
   std::vector<std::string> names;

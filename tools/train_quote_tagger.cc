@@ -25,6 +25,7 @@
 #include "casus/engine.h"
 #include "eval/eval.h"
 #include "eval/quotes_eval.h"
+#include "quote_training.h"
 #include "quotes/quotes.h"
 #include "quotes/tagger.h"
 
@@ -61,41 +62,18 @@ std::vector<uint8_t> gold_tags(std::vector<std::pair<uint32_t, uint32_t>> frags,
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string dir, out = "data/quotes/tagger.tsv";
-  int epochs = 8;
-  unsigned seed = 7;
-  double min_weight = 10;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string a = argv[i];
-    if (a == "--polnear")
-      dir = argv[i + 1];
-    else if (a == "--epochs")
-      epochs = std::atoi(argv[i + 1]);
-    else if (a == "--out")
-      out = argv[i + 1];
-    else if (a == "--min-weight")
-      min_weight = std::atof(argv[i + 1]);
-    else if (a == "--seed")
-      seed = static_cast<unsigned>(std::atoi(argv[i + 1]));
-    else {
-      std::cerr << "usage: casus_train_quote_tagger [--polnear DIR] [--epochs N] "
-                   "[--min-weight W] [--seed S] [--out FILE]\n";
-      return 2;
-    }
-  }
-  if (dir.empty()) {
-    const std::string data = casus::eval::find_shared_data();
-    if (data.empty()) {
-      std::cerr << "casus_train_quote_tagger: no shared data folder; pass --polnear DIR\n";
-      return 2;
-    }
-    dir = data + "/polnear/data/train";
-  }
-  const auto articles = casus::eval::polnear_articles(dir);
-  if (articles.empty()) {
-    std::cerr << "casus_train_quote_tagger: no PolNeAR articles in " << dir << "\n";
-    return 1;
-  }
+  casus::tools::QuoteTrainingArgs args;
+  args.out = "data/quotes/tagger.tsv";
+  args.min_weight = 10;
+  args.seed = 7;
+  std::vector<std::pair<std::string, std::string>> articles;
+  const int rc =
+      casus::tools::parse_quote_training(argc, argv, "casus_train_quote_tagger", true, &args, &articles);
+  if (rc != 0) return rc;
+  const std::string& out = args.out;
+  const int epochs = args.epochs;
+  double min_weight = args.min_weight;  // set to 0 for the transition rows below
+  const unsigned seed = args.seed;
   const casus::Engine engine;
   std::unordered_map<uint64_t, uint32_t> ids;
   std::vector<std::string> names;

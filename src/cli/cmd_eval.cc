@@ -77,20 +77,7 @@ int run_segment(const SegmentArgs& args) {
       }
     }
   }
-  if (args.json) {
-    // The first set's figures are the top-level keys; every set is listed under "sets".
-    std::printf("{");
-    print_scores_json(scores[0]);
-    std::printf(", \"sets\": {");
-    for (size_t i = 0; i < sets.size(); ++i) {
-      std::printf("%s\"%s\": {", i ? ", " : "", sets[i].name.c_str());
-      print_scores_json(scores[i]);
-      std::printf("}");
-    }
-    std::printf("}}\n");
-  } else {
-    for (size_t i = 0; i < sets.size(); ++i) print_scores_text(sets[i].name, scores[i]);
-  }
+  print_score_sets(args.json, sets, scores, print_scores_json, print_scores_text);
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "quotes/cues.h"
+#include "quotes/model_text.h"
 
 namespace casus::quotes {
 
@@ -252,20 +253,12 @@ void CueFeatures::extract_end(uint32_t b, uint32_t e, FeatureList* out) const {
 CueModel CueModel::parse(std::string_view text) {
   std::vector<std::pair<uint64_t, float>> entries;
   CueModel m;
-  size_t p = 0;
-  while (p < text.size()) {
-    size_t q = text.find('\n', p);
-    if (q == std::string_view::npos) q = text.size();
-    const std::string_view line = text.substr(p, q - p);
-    p = q + 1;
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.rfind('\t');
-    if (tab == std::string_view::npos) continue;
-    const std::string weight(line.substr(tab + 1));
-    if (line.starts_with("E:")) m.has_end_ = true;
-    const uint64_t h = feature_hash(line.substr(0, tab));
+  for_each_model_line(text, true, [&](std::string_view name, std::string_view value) {
+    const std::string weight(value);
+    if (name.starts_with("E:")) m.has_end_ = true;
+    const uint64_t h = feature_hash(name);
     entries.push_back({h == 0 ? 1 : h, std::strtof(weight.c_str(), nullptr)});
-  }
+  });
   if (entries.empty()) return m;
   size_t cap = 16;
   while (cap < 2 * entries.size()) cap *= 2;

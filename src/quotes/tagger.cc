@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "quotes/cues.h"
+#include "quotes/model_text.h"
 #include "quotes/quotes.h"
 
 namespace casus::quotes {
@@ -349,36 +350,25 @@ bool TaggerFeatures::worth_tagging(const Sentence& s) const {
 SpanTagger SpanTagger::parse(std::string_view text) {
   SpanTagger m;
   std::vector<std::pair<uint64_t, std::array<float, kWeightsPerFeature>>> entries;
-  size_t p = 0;
-  while (p < text.size()) {
-    size_t q = text.find('\n', p);
-    if (q == std::string_view::npos) q = text.size();
-    const std::string_view line = text.substr(p, q - p);
-    p = q + 1;
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) continue;
-    const std::string_view name = line.substr(0, tab);
+  for_each_model_line(text, false, [&](std::string_view name, std::string_view weights) {
     std::array<float, kWeightsPerFeature> row{};
-    const std::string rest(line.substr(tab + 1));
+    const std::string rest(weights);
     const char* c = rest.c_str();
-    bool ok = true;
     for (uint32_t k = 0; k < kWeightsPerFeature; ++k) {
       char* end = nullptr;
       row[k] = std::strtof(c, &end);
-      if (end == c) ok = false;
+      if (end == c) return;  // a malformed line is skipped
       c = end;
     }
-    if (!ok) continue;
     if (name.starts_with("~trans=")) {
       const std::string_view prev = name.substr(7);
       const int i = prev == "B" ? 0 : prev == "I" ? 1 : prev == "O" ? 2 : prev == "S" ? 3 : -1;
       if (i >= 0) std::copy(row.begin(), row.end(), m.trans_[i]);
-      continue;
+      return;
     }
     const uint64_t h = tagger_hash(name);
     entries.push_back({h == 0 ? 1 : h, row});
-  }
+  });
   if (entries.empty()) return m;
   size_t cap = 16;
   while (2 * cap < 3 * entries.size()) cap *= 2;  // load factor at most 2/3
