@@ -8,6 +8,7 @@
 #include <numeric>
 #include <ostream>
 
+#include "base/hash.h"
 #include "entities/actor_coder.h"
 #include "entities/coref_names.h"
 #include "entities/country_table.h"
@@ -207,13 +208,7 @@ bool is_location_word(std::string_view w) {
   return false;
 }
 
-uint64_t fnv1a(std::string_view bytes, uint64_t h) {
-  for (char c : bytes) {
-    h ^= static_cast<unsigned char>(c);
-    h *= kFnvPrime;
-  }
-  return h;
-}
+uint64_t fnv1a(std::string_view bytes, uint64_t h) { return fnv1a64(bytes, h); }
 
 // ---------------------------------------------------------------------------------------------
 // Gazetteer

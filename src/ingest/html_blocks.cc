@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "base/hash.h"
+
 namespace casus::ingest {
 namespace {
 
@@ -142,11 +144,7 @@ struct Context {
   bool self_semantic = false;   // ... by its tag or ARIA role
 };
 
-uint64_t hash_of(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
+uint64_t hash_of(std::string_view s) { return fnv1a64(s); }
 
 // The tree node of element `e`; `ctx` is the element's own context (child_context).
 HtmlNode make_node(const Context& parent, const Context& ctx, const GumboElement& e) {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "base/hash.h"
+
 namespace casus::ingest {
 namespace {
 // Weight of furniture and link text against paragraph text when containers are compared: a
@@ -672,11 +674,7 @@ std::vector<size_t> select_with(const HtmlPage& page, const std::vector<char>* m
   return out;
 }
 
-uint64_t word_hash(std::string_view w) {
-  uint64_t h = 1469598103934665603ull;
-  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
+uint64_t word_hash(std::string_view w) { return fnv1a64(w); }
 
 // Calls `f(hash)` for each pair of adjacent words of `text` (words: runs of ASCII letters and
 // digits, lower-cased, or of non-ASCII bytes).

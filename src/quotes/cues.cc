@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/hash.h"
+
 namespace casus::quotes {
 namespace {
 
@@ -226,11 +228,7 @@ class FormTable {
   }
 
  private:
-  static uint64_t hash(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h;
-  }
+  static uint64_t hash(std::string_view s) { return fnv1a64(s); }
   static constexpr uint32_t kEmpty = 0xffffffffu;
   struct Slot {
     uint64_t hash = 0;

@@ -11,16 +11,11 @@
 #include <type_traits>
 #include <vector>
 
+#include "base/hash.h"
 namespace casus::syntax {
 
-// FNV-1a, 64 bits: the content hash of model payloads.
-inline uint64_t fnv1a64(std::string_view s, uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+// FNV-1a, 64 bits (base/hash.h): the content hash of model payloads.
+using ::casus::fnv1a64;
 
 // A strong 64-bit mixer (the splitmix64 finalizer) for feature keys.
 inline uint64_t mix64(uint64_t x) {

@@ -110,6 +110,19 @@ bool is_salutation(std::string_view word) {
          std::binary_search(std::begin(kSalutations), std::end(kSalutations), w);
 }
 
+bool is_closing_pair(std::string_view first, std::string_view second) {
+  static constexpr std::string_view kPairs[][2] = {{"thank", "you"},   {"take", "care"},
+                                                   {"best", "wishes"}, {"kind", "regards"},
+                                                   {"many", "thanks"}, {"warm", "regards"}};
+  char b1[8], b2[8];
+  std::string_view a, b;
+  if (!lower_ascii(first, b1, sizeof b1, &a) || !lower_ascii(second, b2, sizeof b2, &b))
+    return false;
+  for (const auto& p : kPairs)
+    if (p[0] == a && p[1] == b) return true;
+  return false;
+}
+
 bool is_weekday(std::string_view word) {
   if (word.size() < 6 || word.size() > 9 || (word.back() != 'y' && word.back() != 'Y'))
     return false;

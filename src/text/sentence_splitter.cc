@@ -39,21 +39,6 @@ bool is_date_preposition(std::string_view w) {
   return false;
 }
 
-// Two-word closings of a letter: "Thank you, || Lorie", "Take care, || Chris".
-bool is_closing_pair(std::string_view a, std::string_view b) {
-  static constexpr std::string_view kPairs[][2] = {{"thank", "you"},   {"take", "care"},
-                                                   {"best", "wishes"}, {"kind", "regards"},
-                                                   {"many", "thanks"}, {"warm", "regards"}};
-  if (a.size() > 5 || b.size() > 7) return false;
-  char ba[8], bb[8];
-  for (size_t k = 0; k < a.size(); ++k) ba[k] = (a[k] >= 'A' && a[k] <= 'Z') ? a[k] + 32 : a[k];
-  for (size_t k = 0; k < b.size(); ++k) bb[k] = (b[k] >= 'A' && b[k] <= 'Z') ? b[k] + 32 : b[k];
-  const std::string_view la(ba, a.size()), lb(bb, b.size());
-  for (const auto& p : kPairs)
-    if (p[0] == la && p[1] == lb) return true;
-  return false;
-}
-
 }  // namespace
 
 bool sentence_break_after(std::string_view text, const RawToken* toks, size_t i, size_t n) {

@@ -66,6 +66,8 @@ bool is_sentence_starter(std::string_view word);
 // Word classes for the sentence rules: closing salutations ("Thanks", "Regards", "Cheers"),
 // weekday names, and caption labels ("Image", "Photo", "Credit").
 bool is_salutation(std::string_view word);
+// Two-word closings of a letter: "Thank you", "Take care", "Kind regards".
+bool is_closing_pair(std::string_view first, std::string_view second);
 bool is_weekday(std::string_view word);
 bool is_caption_label(std::string_view word);
 
