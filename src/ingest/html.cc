@@ -546,26 +546,6 @@ void fill_metadata(const PageMeta& pm, const JsonLd& ld, Document& doc) {
   }
 }
 
-// Longest closing note (bytes) tested for an author's note.
-constexpr size_t kMaxAuthorNote = 400;
-
-// An author's note that closes an article ("Jane Doe is a senior reporter covering science."): a
-// short block that opens with the full name (two words or more) of one of the page's authors, as
-// found in its metadata, followed by a verb that describes that person. A story rarely opens its
-// last paragraph with its own writer's name.
-bool is_author_note(std::string_view text, const std::vector<std::string>& authors) {
-  if (text.size() > kMaxAuthorNote) return false;
-  static constexpr std::string_view kVerbs[] = {" is ", " was ", " has ", " writes ", " covers ",
-                                                " reports ", " joined "};
-  for (const std::string& a : authors) {
-    if (a.find(' ') == std::string::npos || text.substr(0, a.size()) != a) continue;
-    const std::string_view rest = text.substr(a.size());
-    for (std::string_view v : kVerbs)
-      if (rest.substr(0, v.size()) == v) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 void read_html_page(std::string_view name, std::string_view bytes,

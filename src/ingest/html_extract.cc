@@ -36,6 +36,8 @@ constexpr double kTightShare = 0.8;
 constexpr size_t kMinRepeated = 60;
 // Longest closing block (bytes) tested for a call to action.
 constexpr size_t kMaxCallToAction = 400;
+// Longest closing block (bytes) tested for an author's note.
+constexpr size_t kMaxAuthorNote = 400;
 // Longest block (bytes) tested for a newsletter pitch inside the body.
 constexpr size_t kMaxNewsletterPitch = 300;
 // Factor on a container's score for each furniture element among it and its ancestors (at most
@@ -64,10 +66,18 @@ constexpr double kMinCoverage = 0.5;
 constexpr double kMinCoverageGain = 0.2;
 // Lines shorter than this (bytes) without a sentence end are not prose.
 constexpr size_t kShortLine = 80;
+// Longest byline or dateline (bytes) dropped at the article's edges.
+constexpr size_t kMaxDateline = 200;
 // Longest caption (bytes) recognized by its image alone, and how much other text (a credit line)
 // its container may hold.
 constexpr size_t kMaxCaption = 250;
 constexpr size_t kCaptionSlack = 60;
+// A teaser card (a linked headline of at least kMinHeadline bytes and a summary) holds at most
+// this much text and prose; a listing's cards hold at least kListingShare of its text.
+constexpr size_t kMinHeadline = 15;
+constexpr size_t kMaxTeaserBytes = 500;
+constexpr double kMaxTeaserProse = 300;
+constexpr double kListingShare = 0.7;
 
 double link_density(const HtmlBlock& b) {
   return b.text.empty() ? 0.0
@@ -143,6 +153,39 @@ bool is_short_line(const HtmlBlock& b) {
   return b.text.size() < kShortLine && !ends_sentence(b.text);
 }
 
+// True when `text` holds a year (a run of four digits from 1900 to 2099) or a clock time ("9:45",
+// "10:45").
+bool has_date_or_time(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+    const std::string_view run = text.substr(i, j - i);
+    if (run.size() == 4 && (run.substr(0, 2) == "19" || run.substr(0, 2) == "20")) return true;
+    if (run.size() <= 2 && j + 2 < text.size() && text[j] == ':' &&
+        std::isdigit(static_cast<unsigned char>(text[j + 1])) &&
+        std::isdigit(static_cast<unsigned char>(text[j + 2])))
+      return true;
+    i = j;
+  }
+  return false;
+}
+
+// A byline or dateline of any length up to kMaxDateline bytes at an edge of the article: no
+// sentence end, and either "By " and a capital, or a year or a clock time ("By Jane Doe, staff
+// writer | Published 10:45 AM EST Nov 19, 2019").
+bool is_dateline(const HtmlBlock& b) {
+  if (b.heading || b.text.empty() || b.text.size() > kMaxDateline || ends_sentence(b.text))
+    return false;
+  const std::string_view t = b.text;
+  if (t.size() > 3 && t.substr(0, 3) == "By " && std::isupper(static_cast<unsigned char>(t[3])))
+    return true;
+  return has_date_or_time(t);
+}
+
 // `text` in ASCII lower case (other bytes unchanged).
 std::string ascii_lower(std::string_view text) {
   std::string l(text);
@@ -180,11 +223,32 @@ bool is_label(std::string_view text) {
                                                  "read more",
                                                  "more",
                                                  "don't miss",
-                                                 "recommended"};
+                                                 "recommended",
+                                                 "continue reading",
+                                                 "skip advertisement",
+                                                 "advertisement - scroll to continue",
+                                                 "scroll to continue with content",
+                                                 "sponsored content",
+                                                 "paid content",
+                                                 "promoted"};
+  // The ad label in other languages: Anzeige, Werbung, Publicidad, Publicité, Pubblicità,
+  // Advertentie, Reklama, Reklam, Annonse, Annons, Mainos, Реклама (lower and capitalized: ASCII
+  // lowering leaves Cyrillic as it is), 광고, 広告, 广告.
+  static constexpr std::string_view kOtherAdLabels[] = {
+      "anzeige",     "werbung", "publicidad", "publicit\xC3\xA9", "pubblicit\xC3\xA0",
+      "advertentie", "reklama", "reklam",     "annonse",          "annons",
+      "mainos",
+      "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0",
+      "\xD0\xA0\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0",
+      "\xEA\xB4\x91\xEA\xB3\xA0",
+      "\xE5\xBA\x83\xE5\x91\x8A",
+      "\xE5\xB9\xBF\xE5\x91\x8A"};
   if (text.size() > 40) return false;
   std::string l = ascii_lower(text);
   while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
   for (std::string_view k : kLabels)
+    if (l == k) return true;
+  for (std::string_view k : kOtherAdLabels)
     if (l == k) return true;
   return false;
 }
@@ -218,29 +282,6 @@ bool is_opening_call_to_action(std::string_view text) {
                                                   "join our",     "download our app",
                                                   "follow us"};
   return text.size() <= kMaxCallToAction && contains_any(ascii_lower(text), kPhrases);
-}
-
-// A note about the writer that closes an article ("Jane Doe is a senior reporter covering
-// science."): a short block that opens with a capitalized name of two to four words, then "is a",
-// "is an" or "is the", and names a writing job (English).
-bool is_writer_note(std::string_view text) {
-  if (text.size() > kMaxCallToAction) return false;
-  size_t at = 0, words = 0;
-  while (at < text.size() && words < 5) {
-    if (!std::isupper(static_cast<unsigned char>(text[at]))) break;
-    const size_t space = text.find(' ', at);
-    if (space == std::string_view::npos) return false;
-    ++words;
-    at = space + 1;
-  }
-  if (words < 2 || words > 4) return false;
-  const std::string l = ascii_lower(text.substr(at));
-  if (l.rfind("is a ", 0) != 0 && l.rfind("is an ", 0) != 0 && l.rfind("is the ", 0) != 0)
-    return false;
-  static constexpr std::string_view kJobs[] = {"reporter",   "writer",        "editor",
-                                               "journalist", "correspondent", "contributor",
-                                               "columnist",  "freelance",     "blogger"};
-  return contains_any(l, kJobs);
 }
 
 // A newsletter pitch set inside the body ("Get the best stories delivered to your inbox. Sign up
@@ -291,6 +332,8 @@ struct NodeScore {
   size_t bytes = 0;     // text bytes of the blocks below
   uint32_t images = 0;  // img elements below
   uint32_t paragraphs = 0;  // blocks below with prose weight
+  uint32_t blocks = 0;      // blocks below
+  uint32_t headlines = 0;   // blocks below that are links (a linked headline)
 };
 
 // A short block that is, with an image, all the text of a small container (a figure built of
@@ -351,6 +394,42 @@ std::vector<size_t> plain_selection(const HtmlPage& page) {
 
 namespace {
 
+// A teaser card: a small subtree of two to four blocks, one of them a linked headline, with a
+// short summary at most.
+bool is_teaser_item(const NodeScore& s) {
+  return s.headlines >= 1 && s.blocks >= 2 && s.blocks <= 4 && s.bytes <= kMaxTeaserBytes &&
+         s.prose <= kMaxTeaserProse;
+}
+
+// Marks as furniture each node that is a listing of other stories: two or more children that are
+// teaser cards built alike (same tag and class), holding most of its text. Returns true when
+// one was marked. Cost: linear in the number of nodes.
+bool mark_listings(const HtmlPage& page, const std::vector<NodeScore>& score,
+                   std::vector<char>& furniture) {
+  const std::vector<HtmlNode>& nodes = page.nodes;
+  bool marked = false;
+  for (size_t n = 1; n < nodes.size(); ++n) {
+    if (furniture[n] || score[n].headlines < 2 || score[n].paragraphs == 0) continue;
+    // The teaser children, counted by their shape (tag and class).
+    size_t items = 0, item_bytes = 0;
+    size_t first = 0;
+    for (size_t c = n + 1; c < nodes[n].end && c < nodes.size();
+         c = std::max<size_t>(nodes[c].end, c + 1)) {
+      if (!is_teaser_item(score[c])) continue;
+      if (items == 0) first = c;
+      if (nodes[c].tag != nodes[first].tag || nodes[c].class_hash != nodes[first].class_hash)
+        continue;
+      ++items;
+      item_bytes += score[c].bytes;
+    }
+    if (items >= 2 && static_cast<double>(item_bytes) >= kListingShare * score[n].bytes) {
+      furniture[n] = 1;
+      marked = true;
+    }
+  }
+  return marked;
+}
+
 // The article selection; with `matches`, only blocks marked there count as prose.
 std::vector<size_t> select_with(const HtmlPage& page, const std::vector<char>* matches) {
   const std::vector<HtmlNode>& nodes = page.nodes;
@@ -373,6 +452,8 @@ std::vector<size_t> select_with(const HtmlPage& page, const std::vector<char>* m
       s.prose += prose;
       s.bytes += b.text.size();
       if (prose > 0) ++s.paragraphs;
+      ++s.blocks;
+      if (b.text.size() >= kMinHeadline && link_density(b) > kMaxLinkDensity) ++s.headlines;
       total_prose += prose;
       if (!b.heading) s.junk += std::max(0.0, static_cast<double>(b.text.size()) - prose);
     }
@@ -382,6 +463,8 @@ std::vector<size_t> select_with(const HtmlPage& page, const std::vector<char>* m
       if (nodes[i].image) ++score[i].images;
       score[p].images += score[i].images;
       score[p].paragraphs += score[i].paragraphs;
+      score[p].blocks += score[i].blocks;
+      score[p].headlines += score[i].headlines;
       score[p].bytes += score[i].bytes;
       if (furniture[i]) {
         // Furniture counts as junk for every container around it.
@@ -393,6 +476,9 @@ std::vector<size_t> select_with(const HtmlPage& page, const std::vector<char>* m
     }
   };
   sum_up();
+  // Listings of other stories (teaser cards: a linked headline and a summary each) are furniture
+  // whatever their markup.
+  if (mark_listings(page, score, furniture)) sum_up();
   // A wrapper whose class names furniture ("content-with-sidebar", "page-ad-margins") or a form
   // around the whole page (ASP.NET pages) is not furniture when it holds most of the page's prose
   // with no more junk than prose, or nearly all of it whatever the junk: the article's container
@@ -658,12 +744,14 @@ std::vector<size_t> select_with(const HtmlPage& page, const std::vector<char>* m
   // Headings among them (the headline, a section title) stay.
   size_t first = 0, last = kept.size();
   while (first < last &&
-         (is_short_line(blocks[kept[first]]) || blocks[kept[first]].heading ||
+         (is_short_line(blocks[kept[first]]) || is_dateline(blocks[kept[first]]) ||
+          blocks[kept[first]].heading ||
           is_opening_call_to_action(blocks[kept[first]].text)))
     ++first;
-  while (last > first && (is_short_line(blocks[kept[last - 1]]) || blocks[kept[last - 1]].heading ||
+  while (last > first && (is_short_line(blocks[kept[last - 1]]) ||
+                          is_dateline(blocks[kept[last - 1]]) || blocks[kept[last - 1]].heading ||
                           is_call_to_action(blocks[kept[last - 1]].text) ||
-                          is_writer_note(blocks[kept[last - 1]].text)))
+                          is_author_note(blocks[kept[last - 1]].text, {})))
     --last;
   std::vector<size_t> out;
   out.reserve(last - first + 4);
@@ -711,6 +799,36 @@ double coverage_of(const HtmlPage& page, const std::vector<size_t>& kept,
 }
 
 }  // namespace
+
+bool is_author_note(std::string_view text, const std::vector<std::string>& authors) {
+  if (text.size() > kMaxAuthorNote) return false;
+  // The full name of one of the page's own authors and a verb that describes that person.
+  static constexpr std::string_view kVerbs[] = {" is ", " was ", " has ", " writes ", " covers ",
+                                                " reports ", " joined "};
+  for (const std::string& a : authors) {
+    if (a.find(' ') == std::string::npos || text.substr(0, a.size()) != a) continue;
+    const std::string_view rest = text.substr(a.size());
+    for (std::string_view v : kVerbs)
+      if (rest.substr(0, v.size()) == v) return true;
+  }
+  // Any capitalized name of two to four words, "is a/an/the" and a writing job.
+  size_t at = 0, words = 0;
+  while (at < text.size() && words < 5) {
+    if (!std::isupper(static_cast<unsigned char>(text[at]))) break;
+    const size_t space = text.find(' ', at);
+    if (space == std::string_view::npos) return false;
+    ++words;
+    at = space + 1;
+  }
+  if (words < 2 || words > 4) return false;
+  const std::string l = ascii_lower(text.substr(at));
+  if (l.rfind("is a ", 0) != 0 && l.rfind("is an ", 0) != 0 && l.rfind("is the ", 0) != 0)
+    return false;
+  static constexpr std::string_view kJobs[] = {"reporter",   "writer",        "editor",
+                                               "journalist", "correspondent", "contributor",
+                                               "columnist",  "freelance",     "blogger"};
+  return contains_any(l, kJobs);
+}
 
 std::vector<size_t> select_blocks(const HtmlPage& page, std::string_view reference) {
   std::vector<size_t> kept = select_with(page, nullptr);

@@ -4,6 +4,7 @@
 #define CASUS_INGEST_HTML_EXTRACT_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,14 @@ std::vector<size_t> select_blocks(const HtmlPage& page);
 // the reference holds guide the choice of container instead, and that choice is taken when it
 // covers the reference better. Extra cost: linear in the text of the page.
 std::vector<size_t> select_blocks(const HtmlPage& page, std::string_view reference);
+
+// True when `text` is a note about the writer that closes an article ("Jane Doe is a senior
+// reporter covering science."), a block of at most 400 bytes opening either with the full name
+// (two words or more) of one of `authors` (the page's metadata) and a verb that describes that
+// person (" is ", " was ", " has ", " writes ", " covers ", " reports ", " joined "), or with any
+// capitalized name of two to four words, "is a/an/the" and a writing job (reporter, writer,
+// editor, ...; English). A story rarely opens its last paragraph with its own writer's name.
+bool is_author_note(std::string_view text, const std::vector<std::string>& authors);
 
 }  // namespace casus::ingest
 

@@ -35,6 +35,12 @@ least 120 characters of text; pages without one are left as they are):
   leadheader  the first long paragraph wrapped in <header> (a lead in a header element)
   promo       a newsletter pitch after the middle long paragraph
   bio         an author's note with an avatar after the last long paragraph
+  teasers     a "More stories" list after the last long paragraph: four items, each an image
+              link, a linked headline and a one-sentence summary, hashed classes (a listing
+              of other stories inside the body's container)
+  related     the same with two items after the middle long paragraph
+  longbyline  a byline and date line of over 80 characters without a full stop before the first
+              long paragraph
 
 usage: perturb_pages.py [--min-f1 F1] CASUS_BIN DATA_DIR [VARIANT ...]
 
@@ -146,7 +152,38 @@ def perturb_text(kind, html):
         box = ('<div><img src="/a.jpg"><p>Jane Doe is a senior reporter who covers science and '
                'technology. She previously worked at a regional newspaper.</p></div>')
         return html[:last.end()] + box + html[last.end():]
+    if kind == "longbyline":
+        line = ("<div>By Jane Doe and John Roe, Daily Planet staff writers | Published 10:45 AM "
+                "EST Nov 19, 2019 | Updated 12:30 PM EST Nov 19, 2019</div>")
+        return html[:first.start()] + line + html[first.start():]
+    if kind in ("teasers", "related"):
+        box = '<div class="c51e0"><div class="c0b7d">More stories</div>' if kind == "teasers" \
+            else '<div class="c51e0">'
+        for i in range(4 if kind == "teasers" else 2):
+            box += ('<div class="c7a21"><a href="/t%d"><img src="/t%d.jpg"></a>'
+                    '<h3><a href="/t%d">%s</a></h3><p>%s</p></div>' % (i, i, i, TEASERS[i][0],
+                                                                     TEASERS[i][1]))
+        box += "</div>"
+        m = last if kind == "teasers" else middle
+        return html[:m.end()] + box + html[m.end():]
     return html
+
+
+# Headlines and summaries of other stories, for the listing variants.
+TEASERS = [
+    ("City council approves new budget after a long night of debate",
+     "The plan raises spending on roads and schools while leaving property taxes unchanged for "
+     "a third year."),
+    ("Local bakery wins national award for its sourdough bread",
+     "The family-run shop has baked in the same brick oven since 1952 and now ships loaves "
+     "across the country."),
+    ("Storm expected to bring heavy snow to the mountains this weekend",
+     "Forecasters warn drivers to avoid the passes from Friday night, when up to a metre of snow "
+     "could fall."),
+    ("High school team reaches the state final for the first time",
+     "Coaches credit a young defence and a goalkeeper who has not conceded a goal since the "
+     "start of October."),
+]
 
 
 def main():
@@ -160,7 +197,8 @@ def main():
     kinds = args[2:] or ["none", "noclass", "hashed", "nosemantic", "nonav", "bare",
                              "noheading", "divp", "wrapclass", "wrapform", "wraparticle",
                              "brtext", "shortparas", "adsbetween", "pwrap", "readmore",
-                             "splitbody", "splitnest", "splitwidget", "leadheader", "promo", "bio"]
+                             "splitbody", "splitnest", "splitwidget", "leadheader", "promo", "bio",
+                             "teasers", "related", "longbyline"]
     if not os.path.isfile(os.path.join(data, "ground-truth.json")):
         print("SKIP: no benchmark at", data)
         sys.exit(77)

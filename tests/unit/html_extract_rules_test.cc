@@ -5,14 +5,16 @@
 // words on the page's wrapper or a part of the body, a form around the page, comments that no
 // class names, a lead paragraph beside the body, cited web addresses, social and opening calls to
 // action, the headline in a div, CJK and Arabic sentence ends, body parts named as furniture or
-// beside teasers, a newsletter pitch inside the body, the author's closing note, and JSON-LD
-// articleBody guidance.
+// beside teasers, a newsletter pitch inside the body, the author's closing note, JSON-LD
+// articleBody guidance, listings of teaser cards inside the body, long bylines and datelines at
+// the edges, and the ad label in other languages.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "ingest/html_blocks.h"
+#include "ingest/html_extract.h"
 #include "ingest/ingest.h"
 
 namespace casus::ingest {
@@ -349,6 +351,52 @@ std::vector<Case> cases() {
                        "</div></body></html>",
                    std::string(kP1) + "\n\n" + kP2 + "\n\n" + kP3});
   }
+  // A listing of other stories inside the body's container (teaser cards built alike: an image
+  // link, a linked headline, a one-sentence summary) goes whatever its markup.
+  {
+    std::string cards = "<div class='x1'><div>More stories</div>";
+    for (int i = 0; i < 3; ++i)
+      cards += "<div class='x2'><a href='/t" + std::to_string(i) + "'><img src='/t.jpg'></a>" +
+               "<h3><a href='/t" + std::to_string(i) +
+               "'>Another story from the valley that readers liked</a></h3>" +
+               p("A short summary of that other story, one sentence long, for the reader.") +
+               "</div>";
+    cards += "</div>";
+    out.push_back({"teaser_listing_inside_body", page("<article>" + body() + cards + "</article>"),
+                   expected_body()});
+  }
+  // Items of a list article (a linked name and a long description each) are not teasers: their
+  // descriptions stay.
+  {
+    std::string items, expected = kP1;
+    for (int i = 0; i < 3; ++i) {
+      const std::string desc =
+          "Model " + std::to_string(i) +
+          " has a bright screen, a keyboard that is pleasant to type on for hours, and a battery "
+          "that lasted two full working days in our tests; the speakers are loud and clear, and "
+          "the price has fallen by a third since it was first sold last spring.";
+      items += "<div class='x2'><h3><a href='https://shop.example/" + std::to_string(i) +
+               "'>The laptop we recommend number " + std::to_string(i) + "</a></h3>" +
+               p(desc.c_str()) + "</div>";
+      expected += "\n\n" + desc;
+    }
+    out.push_back({"list_article_items_stay", page("<article>" + p(kP1) + items + "</article>"),
+                   expected});
+  }
+  // A byline and date line longer than a short line, without a full stop, at either edge.
+  out.push_back({"long_dateline_at_edges",
+                 page("<article><div>By Jane Doe and John Roe, Daily Planet staff writers | "
+                      "Published 10:45 AM EST Nov 19, 2019 | Updated 12:30 PM EST</div>" +
+                      body() +
+                      "<div>Originally published November 19, 2019 in the Daily Planet's "
+                      "weekend edition for the valley</div></article>"),
+                 expected_body()});
+  // The ad label in other languages.
+  out.push_back({"ad_labels_in_other_languages",
+                 page("<article>" + p(kP1) + "<div>Anzeige</div>" + p(kP2) +
+                      "<div>\u0420\u0435\u043A\u043B\u0430\u043C\u0430</div>" + p(kP3) +
+                      "<div>Publicidad</div>" + p(kP4) + "</article>"),
+                 expected_body()});
   return out;
 }
 
@@ -356,6 +404,18 @@ INSTANTIATE_TEST_SUITE_P(Rules, HtmlExtractRules, testing::ValuesIn(cases()),
                          [](const testing::TestParamInfo<Case>& i) {
                            return std::string(i.param.name);
                          });
+
+// One rule serves the closing note about the page's own author (named in its metadata) and about
+// any writer (a name, "is a", a writing job).
+TEST(HtmlExtractRulesNotes, AuthorNote) {
+  const std::vector<std::string> authors = {"Jane Doe"};
+  EXPECT_TRUE(is_author_note("Jane Doe covers floods for the Daily Planet.", authors));
+  EXPECT_FALSE(is_author_note("Jane Doe covers floods for the Daily Planet.", {}));
+  EXPECT_TRUE(is_author_note("Max Roe is a senior reporter who covers science.", {}));
+  EXPECT_FALSE(is_author_note("Max Roe is a farmer in the lower town.", authors));
+  EXPECT_FALSE(is_author_note("Jane is a reporter.", {}));  // one word is not a full name
+  EXPECT_FALSE(is_author_note(std::string(401, 'a'), authors));
+}
 
 TEST(HtmlBlocksRules, ClassTokens) {
   struct {
