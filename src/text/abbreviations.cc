@@ -2,7 +2,9 @@
 // written for casus (news and web English); lookups are case-insensitive and allocation-free.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string_view>
 
 #include "text/tokenizer.h"
@@ -84,31 +86,85 @@ bool lower_ascii(std::string_view word, char* buf, size_t cap, std::string_view*
   return true;
 }
 
+// A word of at most 16 bytes with ASCII A-Z folded to a-z, packed into integers: table lookups
+// compare integers instead of calling memcmp (these run for most tokens and candidate gaps).
+struct Packed {
+  uint64_t lo = 0, hi = 0;
+  size_t len = 0;
+  constexpr bool operator<(const Packed& o) const {
+    return len != o.len ? len < o.len : lo != o.lo ? lo < o.lo : hi < o.hi;
+  }
+  constexpr bool operator==(const Packed& o) const = default;
+};
+constexpr size_t kMaxPacked = 16;
+
+// Precondition: word.size() <= kMaxPacked.
+constexpr Packed pack(std::string_view word) {
+  Packed p;
+  p.len = word.size();
+  for (size_t i = 0; i < word.size(); ++i) {
+    uint64_t c = static_cast<unsigned char>(word[i]);
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (i < 8) {
+      p.lo |= c << (8 * i);
+    } else {
+      p.hi |= c << (8 * (i - 8));
+    }
+  }
+  return p;
+}
+
+// The words of `table` (lowercase ASCII, each at most kMaxPacked bytes) packed and sorted.
+template <size_t N>
+constexpr std::array<Packed, N> packed_set(const std::string_view (&table)[N]) {
+  std::array<Packed, N> out{};
+  for (size_t i = 0; i < N; ++i) out[i] = pack(table[i]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// True when `word`, ASCII case folded, is in `set` (a packed_set). Words with bytes >= 0x80 are
+// never in an ASCII table, so this agrees with lower_ascii + binary search over the strings.
+template <size_t N>
+bool in_set(const std::array<Packed, N>& set, std::string_view word) {
+  // Sets are sorted by length first: the last word is the longest.
+  if (word.size() > set.back().len) return false;
+  const Packed p = pack(word);
+  const auto it = std::lower_bound(set.begin(), set.end(), p);
+  return it != set.end() && *it == p;
+}
+
+struct PackedEntry {
+  Packed key;
+  AbbrevKind kind;
+  constexpr bool operator<(const PackedEntry& o) const { return key < o.key; }
+};
+
+constexpr auto kPackedAbbreviations = [] {
+  std::array<PackedEntry, std::size(kAbbreviations)> out{};
+  for (size_t i = 0; i < out.size(); ++i)
+    out[i] = PackedEntry{pack(kAbbreviations[i].word), kAbbreviations[i].kind};
+  std::sort(out.begin(), out.end());
+  return out;
+}();
+constexpr auto kPackedStarters = packed_set(kStarters);
+constexpr auto kPackedSalutations = packed_set(kSalutations);
+constexpr auto kPackedWeekdays = packed_set(kWeekdays);
+constexpr auto kPackedCaptionLabels = packed_set(kCaptionLabels);
+
 }  // namespace
 
 AbbrevKind abbreviation_kind(std::string_view word) {
-  char buf[8];
-  std::string_view w;
-  if (!lower_ascii(word, buf, sizeof buf, &w)) return AbbrevKind::kNone;
-  const auto* it = std::lower_bound(std::begin(kAbbreviations), std::end(kAbbreviations), w,
-                                    [](const Entry& e, std::string_view k) { return e.word < k; });
-  if (it != std::end(kAbbreviations) && it->word == w) return it->kind;
+  if (word.size() > kPackedAbbreviations.back().key.len) return AbbrevKind::kNone;
+  const PackedEntry key{pack(word), AbbrevKind::kNone};
+  const auto it = std::lower_bound(kPackedAbbreviations.begin(), kPackedAbbreviations.end(), key);
+  if (it != kPackedAbbreviations.end() && it->key == key.key) return it->kind;
   return AbbrevKind::kNone;
 }
 
-bool is_sentence_starter(std::string_view word) {
-  char buf[12];
-  std::string_view w;
-  if (!lower_ascii(word, buf, sizeof buf, &w)) return false;
-  return std::binary_search(std::begin(kStarters), std::end(kStarters), w);
-}
+bool is_sentence_starter(std::string_view word) { return in_set(kPackedStarters, word); }
 
-bool is_salutation(std::string_view word) {
-  char buf[12];
-  std::string_view w;
-  return lower_ascii(word, buf, sizeof buf, &w) &&
-         std::binary_search(std::begin(kSalutations), std::end(kSalutations), w);
-}
+bool is_salutation(std::string_view word) { return in_set(kPackedSalutations, word); }
 
 bool is_closing_pair(std::string_view first, std::string_view second) {
   static constexpr std::string_view kPairs[][2] = {{"thank", "you"},   {"take", "care"},
@@ -126,18 +182,10 @@ bool is_closing_pair(std::string_view first, std::string_view second) {
 bool is_weekday(std::string_view word) {
   if (word.size() < 6 || word.size() > 9 || (word.back() != 'y' && word.back() != 'Y'))
     return false;
-  char buf[12];
-  std::string_view w;
-  return lower_ascii(word, buf, sizeof buf, &w) &&
-         std::binary_search(std::begin(kWeekdays), std::end(kWeekdays), w);
+  return in_set(kPackedWeekdays, word);
 }
 
-bool is_caption_label(std::string_view word) {
-  char buf[12];
-  std::string_view w;
-  return lower_ascii(word, buf, sizeof buf, &w) &&
-         std::binary_search(std::begin(kCaptionLabels), std::end(kCaptionLabels), w);
-}
+bool is_caption_label(std::string_view word) { return in_set(kPackedCaptionLabels, word); }
 
 bool abbreviation_tables_sorted() {
   return std::is_sorted(std::begin(kAbbreviations), std::end(kAbbreviations),

@@ -3,9 +3,11 @@
 #include "text/sentence_model.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 
+#include "base/hash.h"
 #include "text/sentence_splitter.h"
 
 namespace casus::text {
@@ -118,35 +120,50 @@ uint8_t classify(std::string_view text, const RawToken& t) {
   return kClsSymbol;
 }
 
+// The standard 64-bit FNV-1a offset basis, which the sentence model was trained with (note:
+// base/hash.h's kFnv1aOffset is a different seed, 1469598103934665603).
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+
 // FNV-1a of the lowercased form (ASCII letters folded; at most 24 bytes, then the length).
 uint64_t lex_hash(std::string_view text, const RawToken& t) {
-  uint64_t h = 0xcbf29ce484222325ULL;
   const uint32_t len = t.end - t.begin;
-  const uint32_t e = t.begin + std::min<uint32_t>(len, 24);
-  for (uint32_t k = t.begin; k < e; ++k) {
-    unsigned char c = static_cast<unsigned char>(text[k]);
-    if (c >= 'A' && c <= 'Z') c += 32;
-    h = (h ^ c) * 0x100000001b3ULL;
-  }
-  if (len > 24) h = (h ^ len) * 0x100000001b3ULL;
+  uint64_t h = fnv1a64_lower(text.substr(t.begin, std::min<uint32_t>(len, 24)), kFnvBasis);
+  if (len > 24) h = (h ^ len) * kFnv1aPrime;
   return h;
 }
+
+// Shape symbol of a byte: 1 upper, 2 lower, 3 digit, 4 '.', 5 a non-ASCII lead byte, 6 other
+// ASCII; 0 for a continuation byte (skipped).
+constexpr std::array<uint8_t, 256> make_shape_table() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    uint8_t sym = 6;
+    if (c >= 'A' && c <= 'Z')
+      sym = 1;
+    else if (c >= 'a' && c <= 'z')
+      sym = 2;
+    else if (c >= '0' && c <= '9')
+      sym = 3;
+    else if (c == '.')
+      sym = 4;
+    else if (c >= 0xC0)
+      sym = 5;
+    else if (c >= 0x80)
+      sym = 0;
+    t[c] = sym;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kShapeSym = make_shape_table();
 
 // Character classes with repeats collapsed, at most 6 symbols, plus a length bucket.
 uint32_t shape_of(std::string_view text, const RawToken& t) {
   uint32_t s = 0, prev = 0, count = 0;
   const uint32_t len = t.end - t.begin;
-  for (uint32_t k = t.begin; k < t.end && k < t.begin + 16; ++k) {
-    const unsigned char c = static_cast<unsigned char>(text[k]);
-    uint32_t sym;
-    if (c >= 'A' && c <= 'Z') sym = 1;
-    else if (c >= 'a' && c <= 'z') sym = 2;
-    else if (c >= '0' && c <= '9') sym = 3;
-    else if (c == '.') sym = 4;
-    else if (c >= 0xC0) sym = 5;  // a non-ASCII code point (lead byte)
-    else if (c >= 0x80) continue;  // continuation byte
-    else sym = 6;
-    if (sym == prev) continue;
+  const uint32_t e = t.begin + std::min<uint32_t>(len, 16);
+  for (uint32_t k = t.begin; k < e; ++k) {
+    const uint32_t sym = kShapeSym[static_cast<unsigned char>(text[k])];
+    if (sym == 0 || sym == prev) continue;
     prev = sym;
     if (count < 6) s |= sym << (4 * count++);
   }
@@ -210,10 +227,7 @@ bool is_clock_time(std::string_view w) {
 bool is_am_pm(std::string_view w) { return w == "AM" || w == "PM" || w == "am" || w == "pm"; }
 
 uint64_t fnv_bytes(const void* data, size_t n) {
-  const auto* p = static_cast<const unsigned char*>(data);
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 0x100000001b3ULL;
-  return h;
+  return fnv1a64(std::string_view(static_cast<const char*>(data), n), kFnvBasis);
 }
 
 void put_u32(std::string& out, uint32_t v) {
@@ -232,24 +246,45 @@ void GapFeaturizer::reset(std::string_view text, const RawToken* toks, size_t n)
   toks_ = toks;
   n_ = n;
   info_.resize(n);
-  ready_.assign(n, 0);
+  marks_.assign(n, 0);
   uint8_t open = 0, since = 0, caps = 0;
   for (size_t i = 0; i < n; ++i) {
     Tok& t = info_[i];
     t.cls = classify(text, toks[i]);
+    if (i > 0 && t.cls == kClsNumber && info_[i - 1].cls == kClsNumber) {
+      const RawToken& d = toks[i - 1];
+      const RawToken& c = toks[i];
+      if (is_slash_date(text.substr(d.begin, d.end - d.begin)) &&
+          is_clock_time(text.substr(c.begin, c.end - c.begin))) {
+        marks_[i - 1] |= kStampStart;
+      }
+    }
     if (t.cls == kClsCloseQuote && open > 0) --open;
     t.quote = open;
     if (t.cls == kClsOpenQuote && open < 3) ++open;
     const bool word = is_word_cls(t.cls);
     since = word ? static_cast<uint8_t>(std::min(since + 1, 15)) : 0;
-    caps = (t.cls == kClsUpper || t.cls == kClsAllCaps) ? static_cast<uint8_t>(std::min(caps + 1, 7))
-                                                        : 0;
+    caps = (t.cls == kClsUpper || t.cls == kClsAllCaps)
+               ? static_cast<uint8_t>(std::min(caps + 1, 7))
+               : 0;
     t.since_punct = since;
     t.caps_run = caps;
   }
 }
 
 bool GapFeaturizer::rule(size_t i) const { return sentence_break_after(text_, toks_, i, n_); }
+
+bool GapFeaturizer::inner_gap(size_t i) const {
+  // A word or comma, then a lowercase word, comma or colon on the same line: no rule of
+  // sentence_break_after() fires there (they need a bullet, a separator, a closer, a capital or a
+  // number after the gap, or terminal punctuation, an abbreviation, an emoticon or a separator
+  // before it), and candidate() then only admits the end of a time stamp.
+  const uint8_t a = info_[i].cls, b = info_[i + 1].cls;
+  if (!(b == kClsLower || b == kClsComma || b == kClsColon)) return false;
+  if (!(is_word_cls(a) || a == kClsComma)) return false;
+  if (toks_[i + 1].flags & kNewlineBefore) return false;
+  return !stamp_end(i);
+}
 
 bool GapFeaturizer::candidate(size_t i, bool rule) const {
   const uint8_t a = info_[i].cls, b = info_[i + 1].cls;
@@ -273,18 +308,13 @@ bool GapFeaturizer::candidate(size_t i, bool rule) const {
   return !(a_inner && b_inner);
 }
 
-bool GapFeaturizer::stamp_start(size_t k) const {
-  if (k + 1 >= n_ || info_[k].cls != kClsNumber || info_[k + 1].cls != kClsNumber) return false;
-  const RawToken& d = toks_[k];
-  const RawToken& t = toks_[k + 1];
-  return is_slash_date(text_.substr(d.begin, d.end - d.begin)) &&
-         is_clock_time(text_.substr(t.begin, t.end - t.begin));
-}
+bool GapFeaturizer::stamp_start(size_t k) const { return k < n_ && (marks_[k] & kStampStart) != 0; }
 
 bool GapFeaturizer::stamp_end(size_t i) const {
   const RawToken& t = toks_[i];
-  const std::string_view w = text_.substr(t.begin, t.end - t.begin);
-  if (is_am_pm(w)) return i >= 2 && stamp_start(i - 2);
+  if (t.end - t.begin == 2 && is_am_pm(text_.substr(t.begin, 2))) {
+    return i >= 2 && stamp_start(i - 2);
+  }
   if (i < 1 || !stamp_start(i - 1)) return false;
   const RawToken& u = toks_[i + 1];
   return !is_am_pm(text_.substr(u.begin, u.end - u.begin));
@@ -309,8 +339,8 @@ bool GapFeaturizer::initial_then_starter(size_t i) const {
 
 const GapFeaturizer::Tok& GapFeaturizer::full(size_t k) const {
   Tok& t = info_[k];
-  if (!ready_[k]) {
-    ready_[k] = 1;
+  if (!(marks_[k] & kReady)) {
+    marks_[k] |= kReady;
     t.shape = shape_of(text_, toks_[k]);
     // Numbers by shape only: "2." is a list item at the start of a sentence and a score at its
     // end; the digits themselves say nothing.
@@ -416,7 +446,8 @@ size_t GapFeaturizer::features(size_t i, bool rule, size_t sentence_len, uint32_
   const uint64_t slen = sentence_len_bucket(sentence_len);
   const uint64_t rem = remaining_bucket(n_ - i - 1);
   const uint64_t quote = t1.quote;
-  const std::string_view w1 = text_.substr(toks_[i + 1].begin, toks_[i + 1].end - toks_[i + 1].begin);
+  const std::string_view w1 =
+      text_.substr(toks_[i + 1].begin, toks_[i + 1].end - toks_[i + 1].begin);
   const uint64_t starter = (c1 == kClsUpper && is_sentence_starter(w1)) ? 1 : 0;
   size_t m = 0;
   out[m++] = slot(0, 0, 0, mask);
@@ -584,6 +615,7 @@ void SentenceModel::split(std::string_view text, const RawToken* toks, size_t n,
   size_t len = 1;  // tokens in the current sentence, up to and including toks[i]
   for (size_t i = 0; i + 1 < n; ++i, ++len) {
     breaks[i] = 0;
+    if (fz.inner_gap(i)) continue;
     const bool rule = fz.rule(i);
     if (!fz.candidate(i, rule)) continue;
     if (const int f = fz.fixed(i, rule, len); f >= 0) {

@@ -102,6 +102,11 @@ class GapFeaturizer {
   // The rule splitter's decision after token i.
   bool rule(size_t i) const;
 
+  // True when the gap after token i is known not to be a candidate without asking the rules
+  // (rule(i) is false there and candidate(i, false) too): the common gap inside a clause, which
+  // decoding skips. Cheap: a few class and flag tests.
+  bool inner_gap(size_t i) const;
+
  private:
   struct Tok {
     uint64_t lex;    // hash of the lowercased form
@@ -111,7 +116,8 @@ class GapFeaturizer {
     uint8_t since_punct;  // words since the last punctuation token, up to and including it (<= 15)
     uint8_t caps_run;     // capitalized words ending at this token (<= 7)
   };
-  // True when toks_[k], toks_[k + 1] are a date and a time ("08/16/2000 03:14:14").
+  // True when toks_[k], toks_[k + 1] are a date and a time ("08/16/2000 03:14:14"); O(1), from
+  // the marks reset() leaves.
   bool stamp_start(size_t k) const;
   // True when a time stamp ("08/16/2000 03:14 PM", "21/03/2001 18:20") ends at toks_[i] (i+1<n).
   bool stamp_end(size_t i) const;
@@ -124,11 +130,15 @@ class GapFeaturizer {
   // Fills lex and shape of token k on first use (most tokens are never near a candidate gap).
   const Tok& full(size_t k) const;
 
+  // Bits of marks_.
+  static constexpr uint8_t kReady = 1;       // lex and shape are filled (full())
+  static constexpr uint8_t kStampStart = 2;  // stamp_start(k), found by reset()
+
   std::string_view text_;
   const RawToken* toks_ = nullptr;
   size_t n_ = 0;
   mutable std::vector<Tok> info_;
-  mutable std::vector<uint8_t> ready_;
+  mutable std::vector<uint8_t> marks_;
 };
 
 // Training data for train_sentence_model: a prepared text (after text::prepare) and its gold

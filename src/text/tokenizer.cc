@@ -3,8 +3,11 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
+#include <iterator>
 
 #include "base/utf8.h"
 
@@ -37,6 +40,32 @@ constexpr std::array<uint8_t, 128> make_ascii_table() {
   return t;
 }
 constexpr std::array<uint8_t, 128> kAscii = make_ascii_table();
+
+// Bytes of a whitespace-free chunk, for the chunk scan of Tokenizer::run().
+enum ChunkByte : uint8_t {
+  kChunkEnd,     // ASCII whitespace or control: ends the chunk
+  kChunkPlain,   // any other ASCII byte
+  kChunkMark,    // ':' or '@': the chunk may hold a URL or an e-mail address
+  kChunkPeriod,  // '.': likewise after a 'w' ("www.")
+  kChunkWide,    // a non-ASCII byte: classify the code point
+};
+constexpr std::array<uint8_t, 256> make_chunk_table() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    uint8_t k = kChunkPlain;
+    if (c >= 0x80)
+      k = kChunkWide;
+    else if (c <= ' ')
+      k = kAscii[c] == kPu ? kChunkPlain : kChunkEnd;
+    else if (c == ':' || c == '@')
+      k = kChunkMark;
+    else if (c == '.')
+      k = kChunkPeriod;
+    t[c] = k;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kChunk = make_chunk_table();
 
 struct Ch {
   uint32_t len;
@@ -122,6 +151,41 @@ constexpr Contraction kContractions[] = {
     {"wont", 2},   {"wouldnt", 2}, {"youre", 2},
 };
 
+// A word of at most 8 bytes, ASCII A-Z folded to a-z, packed into one integer.
+constexpr uint64_t pack_lower8(std::string_view w) {
+  uint64_t p = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    uint64_t c = static_cast<unsigned char>(w[i]);
+    if (c >= 'A' && c <= 'Z') c += 32;
+    p |= c << (8 * i);
+  }
+  return p;
+}
+
+struct PackedContraction {
+  uint64_t key;
+  uint8_t size;
+  uint8_t tail;
+};
+constexpr auto kPackedContractions = [] {
+  std::array<PackedContraction, std::size(kContractions)> out{};
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i] = PackedContraction{pack_lower8(kContractions[i].word),
+                               static_cast<uint8_t>(kContractions[i].word.size()),
+                               kContractions[i].tail};
+  }
+  std::sort(out.begin(), out.end(),
+            [](const PackedContraction& x, const PackedContraction& y) { return x.key < y.key; });
+  return out;
+}();
+
+// Bit (c - 'a') of kContractionFirst[size] is set when an entry of that size starts with c.
+constexpr auto kContractionFirst = [] {
+  std::array<uint32_t, 9> out{};
+  for (const auto& c : kContractions) out[c.word.size()] |= uint32_t{1} << (c.word[0] - 'a');
+  return out;
+}();
+
 int contraction_tail(std::string_view w) {
   if (w.size() < 2 || w.size() > 8) return 0;
   // Every entry ends in one of these letters: a cheap filter for the common case.
@@ -135,8 +199,14 @@ int contraction_tail(std::string_view w) {
     default:
       return 0;
   }
-  for (const auto& c : kContractions)
-    if (equals_lower(w, c.word)) return c.tail;
+  const char first = lower(w[0]);
+  if (first < 'a' || first > 'z' || !(kContractionFirst[w.size()] >> (first - 'a') & 1)) return 0;
+  // Keys are distinct; a key match of another size means NUL bytes in `w`: no entry.
+  const uint64_t key = pack_lower8(w);
+  const auto it =
+      std::lower_bound(kPackedContractions.begin(), kPackedContractions.end(), key,
+                       [](const PackedContraction& c, uint64_t k) { return c.key < k; });
+  if (it != kPackedContractions.end() && it->key == key && it->size == w.size()) return it->tail;
   return 0;
 }
 
@@ -204,22 +274,20 @@ class Tokenizer {
       size_t e = i;
       bool special = false;  // may hold a URL or an e-mail address
       while (e < n) {
-        const auto b = static_cast<unsigned char>(t_[e]);
-        if (b < 0x80) {
-          if (b > ' ' && b != 0x7F) {
-            special |= b == ':' || b == '@' || (b == '.' && e > i && t_[e - 1] == 'w');
-            ++e;
-            continue;
-          }
-          if (kAscii[b] == kPu) {
-            ++e;
-            continue;
-          }
-          break;
+        const uint8_t k = kChunk[static_cast<unsigned char>(t_[e])];
+        if (k == kChunkPlain) {
+          ++e;
+          continue;
         }
-        const Ch c = char_at(t_, e);
-        if (is_space_cls(c.cls)) break;
-        e += c.len;
+        if (k == kChunkEnd) break;
+        if (k == kChunkWide) {
+          const Ch c = char_at(t_, e);
+          if (is_space_cls(c.cls)) break;
+          e += c.len;
+          continue;
+        }
+        special |= k == kChunkMark || (e > i && t_[e - 1] == 'w');
+        ++e;
       }
       const size_t before = out_->size();
       chunk(i, e, flags, special);
